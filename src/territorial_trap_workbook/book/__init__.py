@@ -1,0 +1,1 @@
+"""Build glue for the offline Jupyter Book: plotly rendering, local assets, editions."""

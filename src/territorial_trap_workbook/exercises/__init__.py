@@ -1,0 +1,1 @@
+"""Feedback checks, the exercise generator, hand-outs and the checking command."""

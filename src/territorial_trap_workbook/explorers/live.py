@@ -1,0 +1,67 @@
+"""The live explorer: ipywidgets sliders updating one ``go.FigureWidget`` in place."""
+from __future__ import annotations
+
+from typing import Mapping
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from ..params import Param, ParameterError
+from .spec import ExplorerSpec
+
+
+def _slider(param: Param, value: float) -> widgets.Widget:
+    label = f"{param.label} ({param.unit})"
+    common = dict(
+        value=value, min=param.lo, max=param.hi, step=param.step, description=label,
+        continuous_update=True, style={"description_width": "18em"},
+        layout=widgets.Layout(width="40em"),
+    )
+    if param.integer:
+        return widgets.IntSlider(**{**common, "value": int(value)})
+    decimals = max(0, -int(f"{param.step:e}".split("e")[1]))
+    return widgets.FloatSlider(readout_format=f".{decimals}f", **common)
+
+
+class LiveExplorer:
+    """Sliders for every declared parameter; each move recomputes the model and patches the figure."""
+
+    def __init__(self, spec: ExplorerSpec, values: Mapping[str, float] | None = None):
+        self.spec = spec
+        self.values = spec.space.validate(values or {})
+        self._shown = spec.draw(self.values)
+        self.figure = go.FigureWidget(spec.figure(self.values))
+        self.status = widgets.HTML(value=self._status_html(self.values))
+        self.sliders = {name: _slider(spec.space[name], self.values[name]) for name in spec.sliders}
+        for name, slider in self.sliders.items():
+            slider.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([*self.sliders.values(), self.status, self.figure])
+
+    def _status_html(self, values: Mapping[str, float]) -> str:
+        parts = [f"<b>{k}</b>: {v}" for k, v in self.spec.summary(values).items()]
+        return " &nbsp;·&nbsp; ".join(parts)
+
+    def _on_change(self, change) -> None:
+        candidate = {**self.values, **{n: s.value for n, s in self.sliders.items()}}
+        try:
+            self.update(candidate)
+        except ParameterError as err:  # a joint condition excludes this corner: say so, keep the last figure
+            self.status.value = f"<b>Not allowed:</b> {err}"
+
+    def update(self, values: Mapping[str, float]) -> None:
+        """Recompute and patch the existing figure in place (no new figure per move)."""
+        checked = self.spec.space.validate(values)
+        frame = self.spec.draw(checked)
+        # Only keys whose value changed are sent: plotly validates every property it is given, and that
+        # validation, not the model, dominates the cost of a move.
+        with self.figure.batch_update():
+            for trace, new, old in zip(self.figure.data, frame.traces, self._shown.traces):
+                changed = {k: val for k, val in new.items() if old.get(k) != val}
+                if changed:
+                    trace.update(changed)
+            layout = {k: val for k, val in frame.layout.items() if self._shown.layout.get(k) != val}
+            if layout:
+                self.figure.layout.update(layout)
+        self._shown = frame
+        self.values = checked
+        self.status.value = self._status_html(checked)

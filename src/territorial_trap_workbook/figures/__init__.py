@@ -1,0 +1,1 @@
+"""Figure builders: validated parameters → plotly traces and layout, one shared look."""

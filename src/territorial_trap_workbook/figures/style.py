@@ -1,0 +1,59 @@
+"""The book's one look: a colour-blind-safe palette, a small template, rounding for stable JSON."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+PALETTE = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#777777",
+}
+RUSSIA = PALETTE["vermillion"]
+UKRAINE = PALETTE["blue"]
+NEUTRAL = PALETTE["grey"]
+
+# A small explicit template: plotly would otherwise embed its large default template in every figure's JSON.
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        font=dict(family="Arial, Helvetica, sans-serif", size=14, color="#222222"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=[PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky", "black")],
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside"),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        margin=dict(l=70, r=30, t=90, b=60),
+        hoverlabel=dict(font_size=13),
+    )
+)
+
+
+def rounded(values: Iterable[float] | float | None, digits: int = 6):
+    """Plain Python floats rounded to ``digits`` places: stable JSON across machines and no base64 arrays."""
+    if values is None:
+        return None
+    if np.isscalar(values):
+        return round(float(values), digits)
+    return [None if v is None else round(float(v), digits) for v in values]
+
+
+def base_layout(title: str, x_title: str, y_title: str, **extra) -> dict:
+    layout = dict(
+        template=TEMPLATE,
+        title=dict(text=title, x=0, xanchor="left"),
+        xaxis=dict(title=dict(text=x_title)),
+        yaxis=dict(title=dict(text=y_title)),
+        height=460,
+    )
+    layout.update(extra)
+    return layout

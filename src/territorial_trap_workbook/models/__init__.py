@@ -1,0 +1,1 @@
+"""Pure, cited models: one module per model, no plotting, no I/O."""

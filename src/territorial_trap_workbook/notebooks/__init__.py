@@ -1,0 +1,1 @@
+"""Executing the committed notebooks deterministically."""

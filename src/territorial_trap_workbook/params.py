@@ -1,0 +1,178 @@
+"""Parameters declared once, used everywhere.
+
+A model declares each of its parameters exactly once as a :class:`Param`. That declaration then drives
+validation of every call, the live ipywidgets sliders, the static plotly slider grid, the hypothesis
+strategies of the property tests and the parameter table printed in the chapter. A range is never typed twice.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+
+class ParameterError(ValueError):
+    """A parameter value is missing, of the wrong type, not finite, or outside its declared range."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One model parameter: how a reader sees it and which values are allowed.
+
+    ``lo`` and ``hi`` are inclusive bounds. ``step`` is the slider step (and the spacing of the static grid).
+    ``illustrative`` marks a value the book does not take from a source but sets for teaching.
+    """
+
+    name: str
+    label: str
+    unit: str
+    lo: float
+    hi: float
+    step: float
+    default: float
+    meaning: str
+    symbol: str = ""
+    illustrative: bool = True
+    integer: bool = False
+
+    def __post_init__(self) -> None:
+        if not (self.lo < self.hi):
+            raise ValueError(f"{self.name}: lo ({self.lo}) must be below hi ({self.hi})")
+        if not (self.lo <= self.default <= self.hi):
+            raise ValueError(f"{self.name}: default {self.default} outside [{self.lo}, {self.hi}]")
+        if self.step <= 0 or self.step > self.hi - self.lo:
+            raise ValueError(f"{self.name}: step {self.step} must be positive and fit the range")
+
+    @property
+    def allowed(self) -> str:
+        kind = "a whole number" if self.integer else "a finite number"
+        return f"{kind} from {_fmt(self.lo)} to {_fmt(self.hi)}"
+
+    def check(self, value: Any) -> float:
+        """Return ``value`` as a float (or int) if it is allowed, else raise :class:`ParameterError`."""
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise ParameterError(
+                f"{self.name} = {_short_repr(value)} is of type {type(value).__name__}; "
+                f"allowed: {self.allowed}"
+            )
+        as_float = float(value)
+        if not math.isfinite(as_float):
+            raise ParameterError(f"{self.name} = {as_float} is not finite; allowed: {self.allowed}")
+        if as_float < self.lo or as_float > self.hi:
+            raise ParameterError(f"{self.name} = {_fmt(as_float)} is out of range; allowed: {self.allowed}")
+        if self.integer:
+            if as_float != round(as_float):
+                raise ParameterError(f"{self.name} = {as_float} is not whole; allowed: {self.allowed}")
+            return int(round(as_float))
+        return as_float
+
+    def grid(self, max_steps: int = 21) -> np.ndarray:
+        """Values for a static slider: the declared step, thinned evenly to at most ``max_steps`` values.
+
+        The default is always one of the values so that the figure's opening state appears on every slider.
+        """
+        n = int(round((self.hi - self.lo) / self.step)) + 1
+        values = self.lo + self.step * np.arange(n)
+        values = values[values <= self.hi + 1e-12]
+        if len(values) > max_steps:
+            stride = math.ceil((len(values) - 1) / (max_steps - 1))
+            values = values[::stride]
+        values = np.unique(np.round(np.append(values, self.default), 10))
+        if len(values) > max_steps:  # adding the default overflowed: drop the grid point nearest to it
+            others = values[values != round(self.default, 10)]
+            nearest = others[np.argmin(np.abs(others - self.default))]
+            values = values[values != nearest]
+        return values
+
+
+@dataclass(frozen=True)
+class ParamSpace:
+    """An ordered set of :class:`Param` with an optional joint constraint.
+
+    ``constraint`` receives the validated values and returns an error message (the constraint is violated)
+    or ``None``. It documents corners that the model excludes instead of solving.
+    """
+
+    params: tuple[Param, ...]
+    constraint: Callable[[Mapping[str, float]], str | None] | None = None
+    constraint_doc: str = ""
+    _index: dict[str, Param] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = [p.name for p in self.params]
+        if len(set(names)) != len(names):
+            raise ValueError(f"duplicate parameter names in {names}")
+        object.__setattr__(self, "_index", {p.name: p for p in self.params})
+
+    def __getitem__(self, name: str) -> Param:
+        return self._index[name]
+
+    def __iter__(self):
+        return iter(self.params)
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.params]
+
+    def defaults(self) -> dict[str, float]:
+        return {p.name: p.default for p in self.params}
+
+    def validate(self, values: Mapping[str, Any] | None = None, **kwargs: Any) -> dict[str, float]:
+        """Return a complete, checked parameter dict: defaults filled in, every value checked.
+
+        Raises :class:`ParameterError` naming the parameter, the value and what is allowed.
+        """
+        given = dict(values or {}, **kwargs)
+        unknown = sorted(set(given) - set(self._index))
+        if unknown:
+            raise ParameterError(f"unknown parameter(s) {unknown}; allowed names: {self.names}")
+        checked = {p.name: p.check(given.get(p.name, p.default)) for p in self.params}
+        if self.constraint is not None:
+            problem = self.constraint(checked)
+            if problem:
+                raise ParameterError(problem)
+        return checked
+
+    def table(self) -> pd.DataFrame:
+        """The chapter's parameter table, generated from the declaration."""
+        return pd.DataFrame(
+            {
+                "Parameter": [p.label + (f" ({p.symbol})" if p.symbol else "") for p in self.params],
+                "Unit": [p.unit for p in self.params],
+                "Range": [f"{_fmt(p.lo)} to {_fmt(p.hi)}" for p in self.params],
+                "Step": [_fmt(p.step) for p in self.params],
+                "Default": [_fmt(p.default) for p in self.params],
+                "Status": ["illustrative" if p.illustrative else "from a source" for p in self.params],
+                "Meaning": [p.meaning for p in self.params],
+            }
+        )
+
+    def table_markdown(self) -> str:
+        frame = self.table()
+        head = "| " + " | ".join(frame.columns) + " |"
+        rule = "|" + "---|" * len(frame.columns)
+        rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+        text = "\n".join([head, rule, *rows])
+        if self.constraint_doc:
+            text += f"\n\nJoint condition: {self.constraint_doc}"
+        return text
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def _short_repr(value: Any, limit: int = 40) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real message
+        text = f"<unprintable {type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def names_of(spaces: Iterable[ParamSpace]) -> list[str]:
+    return [name for space in spaces for name in space.names]
