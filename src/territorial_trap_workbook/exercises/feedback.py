@@ -173,13 +173,20 @@ def _type_name(answer: Any) -> str:
 
 def _describe(answer: Any) -> str:
     """A short, deterministic description of what was given (never calls the answer's own methods)."""
+    try:
+        return _describe_unsafe(answer)
+    except Exception:
+        return "a value of an unusual type"
+
+
+def _describe_unsafe(answer: Any) -> str:
     t = type(answer)
     if t is str or issubclass(t, str):
         text = str.__str__(answer)
         shown = text if len(text) <= 30 else text[:27] + "..."
         return f"a string ({shown!r})"
     if t is bool or t is np.bool_:
-        return f"the True/False value {bool(answer) if t is bool else 'numpy bool'}"
+        return f"the True/False value {bool(answer)}"
     if issubclass(t, np.ndarray):
         try:
             shape = tuple(int(n) for n in answer.shape)
