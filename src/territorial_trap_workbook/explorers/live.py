@@ -52,16 +52,30 @@ class LiveExplorer:
         """Recompute and patch the existing figure in place (no new figure per move)."""
         checked = self.spec.space.validate(values)
         frame = self.spec.draw(checked)
-        # Only keys whose value changed are sent: plotly validates every property it is given, and that
-        # validation, not the model, dominates the cost of a move.
+        # Only values that changed are sent, through plotly's restyle/relayout path: property-by-property
+        # validation, not the model, would otherwise dominate the cost of a move.
         with self.figure.batch_update():
-            for trace, new, old in zip(self.figure.data, frame.traces, self._shown.traces):
-                changed = {k: val for k, val in new.items() if old.get(k) != val}
+            for index, (new, old) in enumerate(zip(frame.traces, self._shown.traces)):
+                before = _flat(old)
+                changed = {k: val for k, val in _flat(new).items() if before.get(k) != val}
                 if changed:
-                    trace.update(changed)
-            layout = {k: val for k, val in frame.layout.items() if self._shown.layout.get(k) != val}
+                    self.figure.plotly_restyle({k: [val] for k, val in changed.items()}, [index])
+            before = _flat(self._shown.layout)
+            layout = {k: val for k, val in _flat(frame.layout).items() if before.get(k) != val}
             if layout:
-                self.figure.layout.update(layout)
+                self.figure.plotly_relayout(layout)
         self._shown = frame
         self.values = checked
         self.status.value = self._status_html(checked)
+
+
+def _flat(tree: Mapping, prefix: str = "") -> dict:
+    """``{"marker": {"color": c}}`` → ``{"marker.color": c}``: the dotted paths restyle and relayout take."""
+    out = {}
+    for key, value in tree.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flat(value, path + "."))
+        else:
+            out[path] = value
+    return out
