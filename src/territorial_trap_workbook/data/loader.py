@@ -1,0 +1,487 @@
+"""Load the workbook's evidence tables (small CSV files shipped with the package) and validate them on read.
+
+Every figure here is *data* read in a public source; illustrative parameters live in the models, never here.
+Each row names its source (``source_id``, a key of ``sources.csv``, which records publisher, title, date
+published, address and when it was read).
+
+Two row layouts are used:
+
+* **figure tables** (``regions``, ``control``, ``aid``, ``war_economy``, ``economy``) — one number per row::
+
+      entity, measure, value, value_lo, value_hi, unit, refers_to, source_id, kind, note
+
+  A point figure fills ``value``; a range fills ``value_lo`` and ``value_hi`` (where sources disagree or a
+  source gives only a range); a lone ``value_lo`` means "more than value_lo" (e.g. "more than 2 % of GDP").
+  ``kind`` is ``data`` (as read) or ``derived`` (plain arithmetic on read figures, explained in ``note``).
+
+* **fact tables** (``land_bridge``, ``documents``) — one dated fact per row, with an optional number::
+
+      id, date, actor, subject, fact, value, value_lo, value_hi, unit, source_id, topic, note
+
+Dates (``refers_to``, ``date``, ``published``) are ISO ``yyyy``, ``yyyy-mm`` or ``yyyy-mm-dd``; a period is
+an ISO interval ``start/end`` and either end may be open (``../2014`` = "before 2014").
+
+Nothing is fetched from the network: files are read from the installed package via ``importlib.resources``,
+or from ``folder`` when one is given (tests use this to feed broken copies).
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+__all__ = [
+    "DataError",
+    "TABLES",
+    "load",
+    "sources",
+    "evidence",
+    "table_for_chapter",
+    "us_share_of_allocations",
+    "CHAPTER_EVIDENCE",
+    "EVIDENCE_COLUMNS",
+]
+
+
+class DataError(ValueError):
+    """A data file failed validation; the message names the file, the row and the problem."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    columns: tuple[str, ...]
+    required: tuple[str, ...]  # must be non-empty in every row
+    key: tuple[str, ...]  # must be unique across rows
+    date_column: str
+    value_required: bool
+
+
+FIGURES = _Layout(
+    columns=("entity", "measure", "value", "value_lo", "value_hi", "unit", "refers_to", "source_id", "kind", "note"),
+    required=("entity", "measure", "unit", "refers_to", "source_id", "kind"),
+    key=("entity", "measure", "refers_to", "source_id"),
+    date_column="refers_to",
+    value_required=True,
+)
+FACTS = _Layout(
+    columns=(
+        "id", "date", "actor", "subject", "fact", "value", "value_lo", "value_hi", "unit", "source_id", "topic", "note",
+    ),
+    required=("id", "date", "actor", "subject", "fact", "source_id", "topic"),
+    key=("id",),
+    date_column="date",
+    value_required=False,
+)
+SOURCE_COLUMNS = ("source_id", "publisher", "title", "published", "url", "relays", "accessed")
+
+#: every table the loader knows, with its layout
+TABLES: dict[str, _Layout] = {
+    "regions": FIGURES,
+    "control": FIGURES,
+    "aid": FIGURES,
+    "war_economy": FIGURES,
+    "economy": FIGURES,
+    "land_bridge": FACTS,
+    "documents": FACTS,
+}
+KINDS = ("data", "derived")
+VALUE_COLUMNS = ("value", "value_lo", "value_hi")
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+# ----------------------------------------------------------------------------------------------------------- reading
+def _read_text(name: str, folder: str | Path | None) -> tuple[str, str]:
+    filename = f"{name}.csv"
+    if folder is not None:
+        path = Path(folder) / filename
+        if not path.is_file():
+            raise DataError(f"{filename}: file not found in {folder}")
+        return filename, path.read_text(encoding="utf-8")
+    resource = resources.files(__package__).joinpath(filename)
+    if not resource.is_file():
+        raise DataError(f"{filename}: file not found in the package data")
+    return filename, resource.read_text(encoding="utf-8")
+
+
+def _read_rows(name: str, folder: str | Path | None, columns: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
+    """Read a CSV as strings, checking the header and that every row has as many fields as the header."""
+    filename, text = _read_text(name, folder)
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise DataError(f"{filename}: row 0 (header): file is empty")
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in columns if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing required column(s) {missing}")
+        if unknown:
+            parts.append(f"unknown column(s) {unknown}")
+        raise DataError(f"{filename}: row 0 (header): " + "; ".join(parts))
+    problems = []
+    body = []
+    for i, row in enumerate(rows[1:], start=1):
+        if not any(cell.strip() for cell in row):
+            continue  # blank line
+        if len(row) != len(header):
+            problems.append(_msg(filename, i, f"has {len(row)} fields, header has {len(header)}"))
+            continue
+        body.append((i, [cell.strip() for cell in row]))
+    if problems:
+        raise DataError("\n".join(problems))
+    frame = pd.DataFrame([r for _, r in body], columns=header, dtype=str)
+    frame.index = pd.Index([i for i, _ in body], name="row")
+    return filename, frame[list(columns)]
+
+
+def _msg(filename: str, row: int, problem: str) -> str:
+    return f"{filename}: row {row} (line {row + 1}): {problem}"
+
+
+# ----------------------------------------------------------------------------------------------------------- dates
+def _parse_date(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Start and end of the period an ISO yyyy / yyyy-mm / yyyy-mm-dd date covers; ValueError if invalid."""
+    m = _DATE_RE.match(text)
+    if not m:
+        raise ValueError(f"date {text!r} is not yyyy, yyyy-mm or yyyy-mm-dd")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    month = int(month)
+    if not 1 <= month <= 12:
+        raise ValueError(f"date {text!r} has month {month}")
+    if day is None:
+        return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
+    day = int(day)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"date {text!r} has no day {day}")
+    ts = pd.Timestamp(year, month, day)
+    return ts, ts
+
+
+def parse_period(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Parse a date or an ISO interval ``start/end`` (either end may be ``..``) into (start, end); NaT if open."""
+    if "/" not in text:
+        return _parse_date(text)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise ValueError(f"period {text!r} has more than one '/'")
+    if left == ".." and right == "..":
+        raise ValueError(f"period {text!r} is open at both ends")
+    start = pd.NaT if left == ".." else _parse_date(left)[0]
+    end = pd.NaT if right == ".." else _parse_date(right)[1]
+    if not (pd.isna(start) or pd.isna(end)) and start > end:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return start, end
+
+
+# ----------------------------------------------------------------------------------------------------------- sources
+def sources(folder: str | Path | None = None) -> pd.DataFrame:
+    """The sources table, validated: one row per ``source_id`` with publisher, title, date, address, read note."""
+    filename, frame = _read_rows("sources", folder, SOURCE_COLUMNS)
+    problems = []
+    seen: dict[str, int] = {}
+    for row, rec in frame.iterrows():
+        for col in ("source_id", "publisher", "title", "accessed"):
+            if not rec[col]:
+                problems.append(_msg(filename, row, f"column {col!r} is empty"))
+        sid = rec["source_id"]
+        if sid:
+            if sid in seen:
+                problems.append(_msg(filename, row, f"duplicate source_id {sid!r} (first in row {seen[sid]})"))
+            else:
+                seen[sid] = row
+        if rec["published"]:
+            try:
+                _parse_date(rec["published"])
+            except ValueError as exc:
+                problems.append(_msg(filename, row, f"column 'published': {exc}"))
+        if rec["url"] and not rec["url"].startswith(("http://", "https://")):
+            problems.append(_msg(filename, row, f"column 'url' is not an http(s) address: {rec['url']!r}"))
+    if problems:
+        raise DataError("\n".join(problems))
+    return frame.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------------------- tables
+def _number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("not finite")
+    return value
+
+
+def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
+    """Load and validate one evidence table (``regions``, ``control``, ``aid``, ``war_economy``, ``economy``,
+    ``land_bridge``, ``documents``) or ``sources``.
+
+    Checks: required columns present (and no unknown ones), required cells non-empty, numbers numeric,
+    a unit wherever there is a number, dates parseable, ``value_lo <= value_hi``, ``kind`` is data/derived,
+    every ``source_id`` present in ``sources.csv`` (read from the same folder), no duplicate keys.
+    Raises :class:`DataError` naming the file, the row and each problem.
+
+    Returns the table with ``value``/``value_lo``/``value_hi`` as floats (NaN where empty) and two added
+    columns ``period_start``/``period_end`` (Timestamps; NaT for an open end).
+    """
+    if name == "sources":
+        return sources(folder)
+    if name not in TABLES:
+        raise DataError(f"{name}.csv: unknown table {name!r}; known: {sorted(TABLES) + ['sources']}")
+    layout = TABLES[name]
+    filename, frame = _read_rows(name, folder, layout.columns)
+    known_sources = set(sources(folder)["source_id"])
+
+    problems: list[str] = []
+    numbers = {c: [] for c in VALUE_COLUMNS}
+    starts, ends = [], []
+    seen: dict[tuple, int] = {}
+    for row, rec in frame.iterrows():
+        for col in layout.required:
+            if not rec[col]:
+                problems.append(_msg(filename, row, f"column {col!r} is empty"))
+        parsed = {}
+        for col in VALUE_COLUMNS:
+            text = rec[col]
+            if not text:
+                parsed[col] = math.nan
+                continue
+            try:
+                parsed[col] = _number(text)
+            except ValueError:
+                problems.append(_msg(filename, row, f"column {col!r} is not a number: {text!r}"))
+                parsed[col] = math.nan
+        for col in VALUE_COLUMNS:
+            numbers[col].append(parsed[col])
+        has_value = bool(rec["value"])
+        has_range = bool(rec["value_lo"] or rec["value_hi"])
+        if has_value and has_range:
+            problems.append(_msg(filename, row, "gives both 'value' and a range (value_lo/value_hi): use one"))
+        if rec["value_hi"] and not rec["value_lo"]:
+            problems.append(_msg(filename, row, "gives value_hi without value_lo"))
+        if layout.value_required and not (has_value or has_range):
+            problems.append(_msg(filename, row, "has no value (fill 'value' or 'value_lo'/'value_hi')"))
+        if (has_value or has_range) and not rec["unit"]:
+            problems.append(_msg(filename, row, "has a number but column 'unit' is empty"))
+        lo, hi = parsed["value_lo"], parsed["value_hi"]
+        if not (math.isnan(lo) or math.isnan(hi)) and lo > hi:
+            problems.append(_msg(filename, row, f"value_lo {rec['value_lo']} is greater than value_hi {rec['value_hi']}"))
+        if "kind" in rec and rec["kind"] and rec["kind"] not in KINDS:
+            problems.append(
+                _msg(filename, row, f"kind {rec['kind']!r} is not one of {KINDS} (illustrative figures belong in the models)")
+            )
+        date_text = rec[layout.date_column]
+        start = end = pd.NaT
+        if date_text:
+            try:
+                start, end = parse_period(date_text)
+            except ValueError as exc:
+                problems.append(_msg(filename, row, f"column {layout.date_column!r}: {exc}"))
+        starts.append(start)
+        ends.append(end)
+        sid = rec["source_id"]
+        if sid and sid not in known_sources:
+            problems.append(_msg(filename, row, f"source_id {sid!r} is not in sources.csv"))
+        key = tuple(rec[c] for c in layout.key)
+        if key in seen:
+            problems.append(_msg(filename, row, f"duplicate key {dict(zip(layout.key, key))} (first in row {seen[key]})"))
+        else:
+            seen[key] = row
+    if problems:
+        raise DataError("\n".join(problems))
+
+    out = frame.copy()
+    for col in VALUE_COLUMNS:
+        out[col] = pd.Series(numbers[col], index=frame.index, dtype="float64")
+    out["period_start"] = pd.to_datetime(pd.Series(starts, index=frame.index))
+    out["period_end"] = pd.to_datetime(pd.Series(ends, index=frame.index))
+    return out.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------------------- display
+EVIDENCE_COLUMNS = ["Item", "Value", "Unit", "Refers to", "Source", "Address", "Kind", "Note"]
+
+
+def _fmt_number(x: float) -> str:
+    if float(x).is_integer() and abs(x) >= 1000:
+        return f"{int(x):,}"
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) >= 1000 else f"{x:g}"
+
+
+def format_value(value: float, lo: float, hi: float) -> str:
+    """Reader-facing value: ``11.7``, ``0.4–0.5``, ``more than 2``; empty when there is no number."""
+    if not math.isnan(value):
+        return _fmt_number(value)
+    if not math.isnan(lo) and not math.isnan(hi):
+        return f"{_fmt_number(lo)}–{_fmt_number(hi)}"
+    if not math.isnan(lo):
+        return f"more than {_fmt_number(lo)}"
+    return ""
+
+
+def _source_label(src: pd.Series) -> str:
+    label = f"{src['publisher']}, “{src['title']}”"
+    if src["published"]:
+        label += f" ({src['published']})"
+    return label
+
+
+def _apply_filters(frame: pd.DataFrame, filters: Mapping[str, object]) -> pd.DataFrame:
+    for col, want in filters.items():
+        if col not in frame.columns:
+            raise KeyError(f"no column {col!r} to filter on; columns: {list(frame.columns)}")
+        if isinstance(want, (list, tuple, set, frozenset)):
+            frame = frame[frame[col].isin(list(want))]
+        else:
+            frame = frame[frame[col] == want]
+    return frame
+
+
+def _to_evidence(name: str, frame: pd.DataFrame, src: pd.DataFrame) -> pd.DataFrame:
+    by_id = src.set_index("source_id")
+    rows = []
+    for _, rec in frame.iterrows():
+        s = by_id.loc[rec["source_id"]]
+        if TABLES[name] is FIGURES:
+            item = f"{rec['entity']}: {rec['measure'].replace('_', ' ')}"
+            refers = rec["refers_to"]
+            kind = rec["kind"]
+        else:
+            item = f"{rec['actor']}: {rec['subject']} — {rec['fact']}"
+            refers = rec["date"]
+            kind = "data"
+        rows.append(
+            {
+                "Item": item,
+                "Value": format_value(rec["value"], rec["value_lo"], rec["value_hi"]),
+                "Unit": rec["unit"],
+                "Refers to": refers,
+                "Source": _source_label(s),
+                "Address": s["url"],
+                "Kind": kind,
+                "Note": rec["note"],
+            }
+        )
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def evidence(table: str, folder: str | Path | None = None, **filters: object) -> pd.DataFrame:
+    """A reader-facing view of one table with source and date columns, e.g.
+    ``evidence("control", entity="Donetsk")`` or ``evidence("documents", topic="legal")``.
+
+    Keyword filters match a column's value (or any of a list of values). Columns: Item, Value (ranges as
+    ``lo–hi``), Unit, Refers to, Source (publisher, title, date published), Address (URL), Kind, Note.
+    """
+    frame = _apply_filters(load(table, folder), filters)
+    return _to_evidence(table, frame, sources(folder))
+
+
+def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
+    """The U.S. share of U.S. + European allocations (total and military) at each date both are recorded,
+    as derived figure rows (plain arithmetic on Kiel Institute allocations; other donors left out)."""
+    aid = load("aid", folder)
+    rows = []
+    for measure in ("allocated_total_cumulative", "allocated_military_cumulative"):
+        sub = aid[aid["measure"] == measure]
+        us = sub[sub["entity"] == "United States"].set_index("refers_to")
+        eu = sub[sub["entity"] == "Europe"].set_index("refers_to")
+        for when in sorted(set(us.index) & set(eu.index)):
+            u, e = float(us.loc[when, "value"]), float(eu.loc[when, "value"])
+            rows.append(
+                {
+                    "entity": "United States",
+                    "measure": measure.replace("allocated_", "share_of_us_and_european_").replace("_cumulative", "_allocations"),
+                    "value": round(100 * u / (u + e), 1),
+                    "value_lo": math.nan,
+                    "value_hi": math.nan,
+                    "unit": "percent",
+                    "refers_to": when,
+                    "source_id": us.loc[when, "source_id"],
+                    "kind": "derived",
+                    "note": f"computed: US {u:g} / (US {u:g} + Europe {e:g}) EUR bn; other donors excluded",
+                }
+            )
+    return pd.DataFrame(rows, columns=list(FIGURES.columns))
+
+
+#: which tables (and filters) each chapter of the book displays; chapter 13 (capstone) has none of its own
+CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
+    1: [("regions", {}), ("control", {})],
+    2: [("documents", {"topic": "legal"})],
+    3: [
+        ("aid", {"measure": [
+            "allocated_total_cumulative",
+            "allocated_military_cumulative",
+            "allocated_total_per_year_average",
+            "allocated_total_year_to_date",
+            "military_allocations_change_vs_2022_2024_average",
+            "nonmilitary_allocations_change_vs_2022_2024_average",
+        ]}),
+        ("war_economy", {}),
+    ],
+    4: [
+        ("aid", {"measure": [
+            "allocated_total_cumulative",
+            "allocated_military_cumulative",
+            "allocated_share_of_donor_gdp",
+            "allocated_jan_feb",
+            "share_of_european_financial_humanitarian_allocations",
+            "financial_humanitarian_allocated",
+        ]}),
+    ],
+    5: [("land_bridge", {})],
+    6: [
+        ("aid", {"entity": ["United States", "Europe"], "measure": [
+            "allocated_total_cumulative", "allocated_military_cumulative", "last_package_before_pause",
+        ]}),
+        ("us_share", {}),
+    ],
+    7: [("documents", {"topic": "norm"})],
+    8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
+    9: [("documents", {"topic": "ceasefire"})],
+    10: [
+        ("economy", {}),
+        ("aid", {"measure": ["allocated_total_per_year_average", "allocated_total_year_to_date"]}),
+    ],
+    11: [("documents", {"topic": "forum"})],
+    12: [("war_economy", {})],
+    13: [],
+}
+
+
+def table_for_chapter(n: int, folder: str | Path | None = None) -> pd.DataFrame:
+    """The evidence table a chapter displays (reader-facing, with source and date columns).
+
+    Chapter 13 (the capstone) has no table of its own: an empty frame with the same columns is returned.
+    """
+    if n not in CHAPTER_EVIDENCE:
+        raise KeyError(f"no chapter {n}; chapters are {sorted(CHAPTER_EVIDENCE)}")
+    parts = []
+    src = sources(folder)
+    for table, filters in CHAPTER_EVIDENCE[n]:
+        if table == "us_share":
+            parts.append(_to_evidence("aid", us_share_of_allocations(folder), src))
+        else:
+            parts.append(_to_evidence(table, _apply_filters(load(table, folder), filters), src))
+    if not parts:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    return pd.concat(parts, ignore_index=True)
+
+
+def all_tables(folder: str | Path | None = None) -> Iterable[tuple[str, pd.DataFrame]]:
+    """Every evidence table, loaded and validated (sources last)."""
+    for name in TABLES:
+        yield name, load(name, folder)
+    yield "sources", sources(folder)
