@@ -1,0 +1,123 @@
+"""Chapter 5 model: the commitment problem under shifting power (Powell 2006), two-period teaching form."""
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from territorial_trap_workbook.models import commitment
+from territorial_trap_workbook.params import ParameterError
+
+from strategies import bad_value_of, params_of, value_of
+
+SPACE = commitment.PARAMS
+
+
+def test_catalogue_check_war_case():
+    """Powell (2006), two-period form: p1=.7, p2=.1, δ=.9, c_D=.05 → index 0.65 + 0.54 = 1.19 > 1, war."""
+    r = commitment.war_condition(0.7, 0.1, 0.9, 0.05)
+    assert r.war_index == pytest.approx(1.19)
+    assert r.war
+
+
+def test_catalogue_check_peace_case():
+    """Powell (2006), two-period form: p1=.5, p2=.1, δ=.9, c_D=.05 → index 0.45 + 0.36 = 0.81, no war."""
+    r = commitment.war_condition(0.5, 0.1, 0.9, 0.05)
+    assert r.war_index == pytest.approx(0.81)
+    assert not r.war
+    assert r.offer_needed == pytest.approx(0.81)
+
+
+def test_war_index_is_the_offer_the_declining_side_needs():
+    """Derivation in the module docstring: x1* = (1+δ)p1 − c_D − δ p2 equals p1 − c_D + δ(p1 − p2)."""
+    r = commitment.war_condition(0.6, 0.3, 0.8, 0.1)
+    assert r.war_value == pytest.approx(1.8 * 0.6 - 0.1)
+    assert r.offer_needed == pytest.approx(r.war_value - 0.8 * 0.3) == pytest.approx(r.war_index)
+
+
+def test_tiny_discount_factor_gives_no_threshold_not_infinity():
+    """Corner: δ → 0 would make (1 − p1 + c_D)/δ explode; the model reports None instead of inf."""
+    r = commitment.war_condition(0.0, 0.0, 1e-300, 0.0)
+    assert r.critical_shift is None and r.p2_threshold is None and not r.war
+
+
+def test_critical_shift_closed_form():
+    """Powell (2006), two-period form: war iff p1 − p2 > (1 − p1 + c_D)/δ; at p1=.7, δ=.9, c_D=.05, s* = 0.35/0.9."""
+    r = commitment.war_condition(0.7, 0.1, 0.9, 0.05)
+    assert r.critical_shift == pytest.approx(0.35 / 0.9)
+    assert r.p2_threshold == pytest.approx(0.7 - 0.35 / 0.9)
+
+
+def test_no_discounting_of_the_future_means_no_commitment_problem():
+    """δ = 0 (corner, solved): the future is worthless, the index is p1 − c_D ≤ 1, no threshold reported."""
+    r = commitment.war_condition(1.0, 0.0, 0.0, 0.0)
+    assert not r.war and r.critical_shift is None and r.p2_threshold is None
+
+
+def test_keyword_solve_uses_defaults():
+    d = SPACE.defaults()
+    assert commitment.solve() == commitment.war_condition(d["p1"], d["p2"], d["delta"], d["c_D"])
+
+
+@given(params_of(SPACE))
+def test_war_iff_index_above_one_and_iff_p2_below_threshold(v):
+    """The three statements of the war condition in the docstring agree everywhere in the declared ranges."""
+    r = commitment.war_condition(**v)
+    assert r.war == (r.war_index > 1.0)
+    assert r.war == (r.offer_needed > 1.0)
+    if r.p2_threshold is not None and abs(v["p2"] - r.p2_threshold) > 1e-9:
+        assert r.war == (v["p2"] < r.p2_threshold)
+    if r.critical_shift is not None and abs(r.shift - r.critical_shift) > 1e-9:
+        assert r.war == (r.shift > r.critical_shift)
+
+
+@given(params_of(SPACE))
+def test_results_are_finite_and_in_range(v):
+    r = commitment.war_condition(**v)
+    for value in (r.war_index, r.war_value, r.offer_needed, r.shift):
+        assert math.isfinite(value)
+    assert -1.0 <= r.shift <= 1.0
+    assert 0.0 <= r.offer_needed <= 2.0
+    assert -1.5 <= r.war_index <= 2.0
+    if r.critical_shift is not None:
+        assert 0.0 <= r.critical_shift <= 1.0
+        assert -1.0 <= r.p2_threshold <= 1.0
+    else:
+        assert r.p2_threshold is None and not r.war
+
+
+@given(params_of(SPACE), st.floats(0, 1))
+def test_a_larger_shift_never_makes_war_less_likely(v, cut):
+    """Powell (2006): larger shifts in power raise the war index (lower p2 → higher index)."""
+    lower_p2 = v["p2"] * cut
+    a = commitment.war_condition(**v)
+    b = commitment.war_condition(**{**v, "p2": lower_p2})
+    assert b.war_index >= a.war_index - 1e-12
+    assert b.war or not a.war
+
+
+@given(params_of(SPACE), st.floats(0, 1))
+def test_higher_costs_of_war_never_make_war_more_likely(v, extra):
+    c = min(SPACE["c_D"].hi, v["c_D"] + extra)
+    assert commitment.war_condition(**{**v, "c_D": c}).war_index <= commitment.war_condition(**v).war_index + 1e-12
+
+
+@given(params_of(SPACE))
+def test_without_a_shift_there_is_no_war(v):
+    """No decline (p2 ≥ p1): the index is at most p1 − c_D ≤ 1 — the commitment problem needs a shift."""
+    r = commitment.war_condition(**{**v, "p2": max(v["p2"], v["p1"])})
+    assert not r.war
+
+
+@pytest.mark.parametrize("name", SPACE.names)
+@given(data=st.data())
+def test_every_bad_input_raises_parameter_error(name, data):
+    bad = data.draw(bad_value_of(SPACE[name]))
+    args = {**SPACE.defaults(), name: bad}
+    with pytest.raises(ParameterError) as err:
+        commitment.war_condition(**args)
+    assert name in str(err.value)
+    with pytest.raises(ParameterError):
+        commitment.solve(**{name: bad})
+    with pytest.raises(ParameterError):
+        commitment.war_index(**args)
