@@ -444,7 +444,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     5: [("land_bridge", {})],
     6: [
         ("aid", {"entity": ["United States", "Europe"], "measure": [
-            "allocated_total_cumulative", "allocated_military_cumulative", "last_package_before_pause",
+            "allocated_total_cumulative", "allocated_military_cumulative", "allocated_last_package_before_pause",
         ]}),
         ("us_share", {}),
     ],
