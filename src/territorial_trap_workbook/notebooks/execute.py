@@ -25,6 +25,7 @@ def notebooks_under(root: Path, folders=FOLDERS) -> list[Path]:
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb.metadata.pop("widgets", None)
+    nb.metadata.pop("jupytext", None)  # authoring detail of the MyST source, not part of the notebook
     count = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
