@@ -1,0 +1,327 @@
+"""Feedback checks: one tested message per status, and no input ever produces a traceback."""
+from __future__ import annotations
+
+import json
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from territorial_trap_workbook.exercises import feedback as fbm
+from territorial_trap_workbook.exercises.feedback import (
+    STATUSES, Feedback, check_bool, check_choice, check_interval, check_number, check_sequence, set_mode,
+)
+
+
+@pytest.fixture(autouse=True)
+def _report_mode(monkeypatch):
+    monkeypatch.delenv(fbm.MODE_ENV, raising=False)
+    monkeypatch.delenv(fbm.LOG_ENV, raising=False)
+    set_mode(None)
+    yield
+    set_mode(None)
+
+
+def num(answer, expected=0.25):
+    return check_number(answer, expected, name="1.2", hint="Subtract the lower end from the upper end.")
+
+
+# ------------------------------------------------------------------------------------- messages
+def test_right_message_is_exact():
+    fb = num(0.25)
+    assert fb.status == "right" and fb.ok
+    assert repr(fb) == "✅ Exercise 1.2: right."
+    assert str(fb) == repr(fb)
+
+
+@pytest.mark.parametrize("missing", [None, ...])
+def test_not_answered_message_is_exact(missing):
+    fb = num(missing)
+    assert fb.status == "not answered"
+    assert repr(fb) == "⏳ Exercise 1.2: not answered yet — replace `None` with your answer."
+
+
+def test_wrong_type_names_given_and_expected_types():
+    fb = num("0.25")
+    assert fb.status == "wrong type"
+    assert "a string ('0.25')" in fb.message and "a number is expected" in fb.message
+    assert "Hint" not in repr(fb)
+
+
+@pytest.mark.parametrize("answer, words", [
+    (True, "True/False"), (np.bool_(False), "True/False"), (1 + 2j, "complex"), (np.complex128(1j), "complex"),
+    ([0.25], "list with 1 item"), ((0.2, 0.3), "tuple with 2 items"), ({"a": 1}, "dict"),
+    (np.array([0.25, 0.5]), "array of shape (2,)"), (Decimal("0.25"), "Decimal"), (b"0.25", "bytes"),
+])
+def test_wrong_type_for_non_numbers(answer, words):
+    fb = num(answer)
+    assert fb.status == "wrong type", fb
+    assert words in fb.message
+
+
+@pytest.mark.parametrize("answer", [math.nan, math.inf, -math.inf, np.float64("nan"), np.float32("inf"), 10**400])
+def test_not_finite(answer):
+    fb = num(answer)
+    assert fb.status == "not finite"
+    assert repr(fb).startswith("⚠️ Exercise 1.2: not a usable number — ")
+
+
+def test_wrong_value_carries_hint_and_direction():
+    fb = num(0.3)
+    assert fb.status == "wrong"
+    assert repr(fb) == ("❌ Exercise 1.2: not right yet — your answer 0.3 is too high.\n"
+                        "Hint: Subtract the lower end from the upper end.")
+    assert "too low" in num(0.1).message
+
+
+@pytest.mark.parametrize("answer", [0.25, np.float64(0.25), np.float32(0.25), Fraction(1, 4), np.array(0.25),
+                                    0.2500001])
+def test_number_like_answers_are_accepted(answer):
+    assert num(answer).status == "right"
+
+
+def test_integers_are_numbers():
+    assert check_number(np.int64(3), 3, name="1.1").status == "right"
+    assert check_number(3, 3.0, name="1.1").status == "right"
+
+
+def test_unusable_names_the_failed_step():
+    class BadFloat(float):
+        def __float__(self):
+            raise RuntimeError("no")
+
+    fb = num(BadFloat(0.25))
+    assert fb.status == "unusable"
+    assert repr(fb) == ("⚠️ Exercise 1.2: unusable answer — converting your answer to a number failed "
+                        "(RuntimeError). Assign a plain value.")
+
+
+def test_markdown_repr():
+    assert num(0.25)._repr_markdown_() == "✅ **Exercise 1.2:** right."
+    assert "*Hint:* Subtract" in num(0.3)._repr_markdown_()
+
+
+def test_feedback_rejects_unknown_status():
+    with pytest.raises(ValueError):
+        Feedback("1.1", "maybe", "x")
+
+
+# ------------------------------------------------------------------------------------- other checks
+def choice(answer):
+    return check_choice(answer, "upper", name="1.3", options=["lower", "upper"], hint="Look at p + c_U.")
+
+
+def test_choice_statuses():
+    assert choice("  UPPER ").status == "right"
+    assert choice("lower").status == "wrong" and "Hint: Look at p + c_U." in repr(choice("lower"))
+    off = choice("middle")
+    assert off.status == "wrong" and "is not one of the options 'lower', 'upper'" in off.message
+    assert choice(None).status == "not answered" and "'lower', 'upper'" in choice(None).message
+    assert choice("   ").status == "not answered"
+    assert choice(1).status == "wrong type" and "in quotes" in choice(1).message
+
+
+def test_bool_statuses():
+    b = lambda a: check_bool(a, True, name="2.1", hint="h")  # noqa: E731
+    assert b(True).status == "right" and b(np.bool_(True)).status == "right"
+    assert b(False).status == "wrong"
+    assert b(None).status == "not answered"
+    for not_bool in ("yes", "True", 1, 1.0):
+        assert b(not_bool).status == "wrong type", not_bool
+
+
+def interval(answer, lo=0.5, hi=0.75):
+    return check_interval(answer, lo, hi, name="1.4", hint="From p − c_R to p + c_U.")
+
+
+def test_interval_statuses():
+    assert interval((0.5, 0.75)).status == "right"
+    assert interval([0.5, 0.75]).status == "right"
+    assert interval(np.array([0.5, 0.75])).status == "right"
+    assert interval((0.5, 0.8)).message == "not right yet — the upper end is off."
+    assert interval((0.4, 0.8)).message == "not right yet — the lower and the upper ends are off."
+    assert "above the upper end" in interval((0.8, 0.5)).message
+    assert interval(()).status == "wrong"
+    assert interval(None).status == "not answered"
+    assert "has 3 items" in interval((1, 2, 3)).message
+    assert interval(0.5).status == "wrong type"
+    assert interval((0.5, "0.75")).status == "wrong type" and "the upper end is a string" in interval((0.5, "0.75")).message
+    assert interval((math.nan, 0.75)).status == "not finite"
+
+
+@pytest.mark.parametrize("empty", [(), [], "empty", "No deal", " none "])
+def test_empty_interval(empty):
+    assert interval(empty, None, None).status == "right"
+    assert "should be empty" in interval((0.5, 0.75), None, None).message
+
+
+def test_sequence_statuses():
+    s = lambda a: check_sequence(a, [1, 2, 3], name="3.1", hint="h")  # noqa: E731
+    assert s([1, 2, 3]).status == "right" and s(np.array([1.0, 2.0, 3.0])).status == "right"
+    assert s([1, 2, 4]).message == "not right yet — item 2 is off (counting from 0)."
+    assert "has 2 items; 3 are expected" in s([1, 2]).message
+    assert s([1, "2", 3]).status == "wrong type"
+    assert s([1, math.inf, 3]).status == "not finite"
+    assert s("123").status == "wrong type"
+    assert s(None).status == "not answered"
+
+
+@pytest.mark.parametrize("call", [
+    lambda: check_number(0.1, "0.25", name="1.1"),
+    lambda: check_number(0.1, math.nan, name="1.1"),
+    lambda: check_number(0.1, 0.2, name=""),
+    lambda: check_choice("a", "c", name="1.1", options=["a", "b"]),
+    lambda: check_choice("a", "a", name="1.1", options="ab"),
+    lambda: check_interval((0, 1), 0.0, None, name="1.1"),
+    lambda: check_interval((0, 1), 1.0, 0.0, name="1.1"),
+    lambda: check_bool(True, 1, name="1.1"),
+])
+def test_author_mistakes_raise_at_once(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+# ------------------------------------------------------------------------------------- modes and log
+def test_raise_mode_by_function_and_env(monkeypatch):
+    set_mode("raise")
+    assert num(0.25).ok
+    with pytest.raises(AssertionError, match="Exercise 1.2: not right yet"):
+        num(0.3)
+    with pytest.raises(AssertionError, match="not answered"):
+        num(None)
+    set_mode(None)
+    assert num(0.3).status == "wrong"
+    monkeypatch.setenv(fbm.MODE_ENV, "raise")
+    with pytest.raises(AssertionError):
+        num("x")
+    with pytest.raises(ValueError):
+        set_mode("loud")
+
+
+def test_log_records_every_check(monkeypatch, tmp_path):
+    log = tmp_path / "log.jsonl"
+    monkeypatch.setenv(fbm.LOG_ENV, str(log))
+    num(0.25)
+    choice(None)
+    recs = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [(r["exercise"], r["status"], r["check"]) for r in recs] == [
+        ("1.2", "right", "number"), ("1.3", "not answered", "choice")]
+
+
+def test_unwritable_log_does_not_break_feedback(monkeypatch, tmp_path):
+    monkeypatch.setenv(fbm.LOG_ENV, str(tmp_path / "missing-dir" / "log.jsonl"))
+    assert num(0.25).ok
+
+
+# ------------------------------------------------------------------------------------- hostile inputs
+class Hostile:
+    """Every dunder a check might touch raises."""
+
+    def _boom(self, *a, **k):
+        raise RuntimeError("hostile")
+
+    __eq__ = __ne__ = __lt__ = __gt__ = __float__ = __int__ = __index__ = __complex__ = _boom
+    __repr__ = __str__ = __format__ = __bool__ = __len__ = __iter__ = __getitem__ = __hash__ = _boom
+
+
+class HostileClass:
+    @property
+    def __class__(self):
+        raise RuntimeError("no class")
+
+
+class HostileReal(float):
+    def __float__(self):
+        raise ZeroDivisionError
+
+    def __repr__(self):
+        raise RuntimeError
+
+
+class HostileList(list):
+    def __len__(self):
+        raise RuntimeError
+
+    def __getitem__(self, i):
+        raise RuntimeError
+
+
+class HostileStr(str):
+    def casefold(self):
+        raise RuntimeError
+
+    def split(self, *a):
+        raise RuntimeError
+
+    def __str__(self):
+        raise RuntimeError
+
+
+class DeepRecursion:
+    def __float__(self):
+        return self.__float__()
+
+
+def _recursive_list():
+    lst: list = []
+    lst.append(lst)
+    return lst
+
+
+HOSTILES = [Hostile(), HostileClass(), HostileReal(0.25), HostileList([1, 2]), HostileStr("upper"), DeepRecursion(),
+            _recursive_list(), [_recursive_list(), _recursive_list()], np.zeros(2_000_000), np.zeros((2, 2)),
+            np.array(["a", "b"]), np.array(0.25, dtype=object), np.float64("nan"), np.int8(3), np.bool_(True),
+            np.complex64(1), 10**400, -(10**400), Decimal("NaN"), Fraction(1, 3), object(), type, print, ..., None,
+            float("nan"), frozenset({1}), range(2), b"\xff", bytearray(2), memoryview(b"ab")]
+
+answers = st.recursive(
+    st.one_of(st.integers(0, len(HOSTILES) - 1).map(lambda i: HOSTILES[i]), st.none(), st.booleans(), st.integers(), st.floats(),
+              st.complex_numbers(), st.text(max_size=50), st.binary(max_size=10), st.fractions(),
+              st.decimals(allow_nan=True)),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.tuples(children, children),
+                               st.lists(children, max_size=3).map(tuple)),
+    max_leaves=6,
+)
+
+CHECKS = [
+    lambda a: check_number(a, 0.25, name="1.1", hint="h"),
+    lambda a: check_choice(a, "upper", name="1.2", options=["lower", "upper"], hint="h"),
+    lambda a: check_bool(a, False, name="1.3", hint="h"),
+    lambda a: check_interval(a, 0.5, 0.75, name="1.4", hint="h"),
+    lambda a: check_interval(a, None, None, name="1.5", hint="h"),
+    lambda a: check_sequence(a, [0.25, 0.5], name="1.6", hint="h"),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer=answers, which=st.integers(0, len(CHECKS) - 1))
+def test_no_check_ever_raises_on_any_answer(answer, which):
+    fb = CHECKS[which](answer)
+    assert isinstance(fb, Feedback)
+    assert fb.status in STATUSES
+    text = repr(fb)
+    assert text == repr(fb) == str(fb)  # deterministic
+    assert len(text) < 400 and "0x" not in text  # short, and no memory addresses
+    assert isinstance(fb._repr_markdown_(), str)
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILES)), ids=[f"{i}-{type(h).__name__}" for i, h in enumerate(HOSTILES)])
+@pytest.mark.parametrize("which", range(len(CHECKS)))
+def test_each_hostile_answer_gets_a_status(index, which):
+    fb = CHECKS[which](HOSTILES[index])
+    assert fb.status in STATUSES
+
+
+def test_hostile_answers_get_specific_statuses():
+    assert num(Hostile()).status == "wrong type"
+    assert num(HostileReal(0.25)).status == "unusable"
+    assert num(DeepRecursion()).status == "wrong type"
+    assert interval(HostileList([1, 2])).status == "unusable"
+    assert "reading your pair failed (RuntimeError)" in interval(HostileList([1, 2])).message
+    assert choice(HostileStr("upper")).status == "right"  # the str's own methods are never called
+    assert num(np.zeros(2_000_000)).status == "wrong type"
+    assert interval(_recursive_list()).status == "wrong type"
