@@ -165,7 +165,7 @@ def _stub(region: list[str], cell_type: str, indent: str) -> list[str]:
 
 
 def _has_markers(source: str) -> bool:
-    return any(line.strip() in (BEGIN_SOLUTION, BEGIN_HIDDEN) for line in source.split("\n"))
+    return any(line.strip() in (BEGIN_SOLUTION, BEGIN_HIDDEN, END_SOLUTION, END_HIDDEN) for line in source.split("\n"))
 
 
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:

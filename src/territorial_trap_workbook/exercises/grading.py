@@ -10,8 +10,11 @@ A notebook that is not a notebook (invalid JSON), hangs (a cell exceeds the per-
 kernel (``os._exit``) gets a line in its report, and the other notebooks are still checked.
 
 Per exercise the status is the feedback status (``right``, ``wrong``, ``not answered``, ``wrong type``,
-``not finite``, ``unusable``) or ``not checked`` when its check never ran. The exercises expected in a notebook
-come from its question cells' ``workbook`` metadata, plus any other check names seen in the log. When an
+``not finite``, ``unusable``), ``manual`` when all its cells ran and none has a check (a written answer, to be
+marked by hand), or ``not checked`` when its check did not run (an error in its cells, or the run stopped
+before them). The exercises expected in a notebook
+come from its question cells' ``workbook`` metadata, plus any other check names seen in the log; a check
+named ``1.3a`` or ``1.3b`` counts for exercise ``1.3`` when ``1.3`` is declared and they are not. When an
 exercise has several checks, it is right only if all are; otherwise the first check that is not right is
 reported.
 """
@@ -34,7 +37,8 @@ from .authoring import exercise_metadata
 from .feedback import LOG_ENV, MODE_ENV
 from .generator import notebooks_in
 
-NOT_CHECKED = "not checked"
+NOT_CHECKED = "not checked"  # its check did not run: an error in its cells, or the run stopped before
+MANUAL = "manual"  # its cells all ran without a check: a written answer, to be marked by hand
 RUN_OK = "ok"
 RUN_ERRORS = "cell errors"
 RUN_TIMEOUT = "timeout"
@@ -45,7 +49,7 @@ RUN_FAILED = "failed"
 INCOMPLETE_RUNS = (RUN_TIMEOUT, RUN_DEAD, RUN_INVALID, RUN_MISSING, RUN_FAILED)
 
 _ICONS = {"right": "✅", "wrong": "❌", "not answered": "⏳", "wrong type": "⚠️", "not finite": "⚠️",
-          "unusable": "⚠️", NOT_CHECKED: "·"}
+          "unusable": "⚠️", NOT_CHECKED: "·", MANUAL: "✍️"}
 
 
 @dataclass
@@ -73,7 +77,7 @@ class NotebookReport:
         for ex, r in self.exercises.items():
             status = r["status"]
             line = f"  {ex:<{width}}  {_ICONS.get(status, '?')} {status}"
-            if status not in ("right", NOT_CHECKED, "not answered") and r.get("message"):
+            if status not in ("right", NOT_CHECKED, MANUAL, "not answered") and r.get("message"):
                 line += f": {r['message']}"
             if status == "wrong" and r.get("hint"):
                 line += f" Hint: {r['hint']}"
@@ -104,6 +108,18 @@ def _read_log(path: Path) -> list[dict[str, str]]:
         if isinstance(rec, dict) and isinstance(rec.get("exercise"), str) and isinstance(rec.get("status"), str):
             records.append(rec)
     return records
+
+
+def exercise_of(check_name: str, exercises: list[str]) -> str:
+    """The exercise a check belongs to: itself if declared, else a declared id it extends with letters
+    (checks ``1.3a`` and ``1.3b`` belong to exercise ``1.3``), else itself."""
+    if check_name in exercises:
+        return check_name
+    for ex in exercises:
+        rest = check_name[len(ex):]
+        if check_name.startswith(ex) and rest.isalpha():
+            return ex
+    return check_name
 
 
 def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = "python3",
@@ -169,11 +185,13 @@ def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = 
         report.detail = f"the run failed ({type(exc).__name__}: {_short(exc, 120)})"
 
     stopped = current["index"] if report.run in (RUN_TIMEOUT, RUN_DEAD) else None
+    error_cells: set[int] = set()
     for i, cell in enumerate(nb.cells):
         if i == stopped:  # the interrupt of a timed-out cell is reported above, not as the student's error
             continue
         for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             if out.get("output_type") == "error":
+                error_cells.add(i)
                 report.cell_errors.append(f"cell {i}: {out.get('ename')}: {_short(out.get('evalue', ''), 120)}")
     if report.cell_errors and report.run == RUN_OK:
         report.run = RUN_ERRORS
@@ -183,11 +201,23 @@ def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = 
         log.unlink()
     except OSError:
         pass
+    # Each declared exercise owns the cells from its question cell to the next question cell.
+    starts = [(i, c["metadata"]["workbook"]["exercise"]) for i, c in enumerate(nb.cells)
+              if isinstance(c.get("metadata", {}).get("workbook"), dict)
+              and c["metadata"]["workbook"].get("exercise") in expected]
+    sections = {ex: (i, starts[k + 1][0] if k + 1 < len(starts) else len(nb.cells))
+                for k, (i, ex) in enumerate(starts)}
+    ran_to = len(nb.cells) if report.run in (RUN_OK, RUN_ERRORS) else (current["index"] or 0)
+    for rec in records:
+        rec["exercise"] = exercise_of(rec["exercise"], expected)
     names = list(expected) + [r["exercise"] for r in records if r["exercise"] not in expected]
     for name in dict.fromkeys(names):
         mine = [r for r in records if r["exercise"] == name]
         if not mine:
-            report.exercises[name] = {"status": NOT_CHECKED, "message": "", "hint": ""}
+            lo, hi = sections.get(name, (0, len(nb.cells)))
+            untouched = hi <= ran_to and not any(lo <= i < hi for i in error_cells)
+            status = MANUAL if name in sections and untouched else NOT_CHECKED
+            report.exercises[name] = {"status": status, "message": "", "hint": ""}
             continue
         bad = [r for r in mine if r["status"] != "right"]
         pick = bad[0] if bad else mine[-1]

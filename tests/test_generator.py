@@ -1,0 +1,260 @@
+"""Exercise generator: markers replaced, names stubbed, deterministic, edited notebooks protected."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from territorial_trap_workbook.exercises.authoring import (
+    ExerciseMetadataError, exercise_cell_metadata, exercise_metadata, nbgrader_metadata,
+)
+from territorial_trap_workbook.exercises.generator import (
+    BACKED_UP, CODE_STUB, MARKDOWN_STUB, UNCHANGED, WRITTEN, EditedNotebookError, GeneratorError,
+    assigned_names, cells_hash, check_in_sync, generate_all, generate_notebook, make_exercise, render,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "solutions"
+FIXTURE = FIXTURES / "01-fixture.ipynb"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "solutions")
+    return tmp_path
+
+
+def _cells(path):
+    return nbformat.read(str(path), as_version=4).cells
+
+
+def _generate(repo, **kw):
+    return generate_all(repo / "solutions", repo / "exercises", **kw)
+
+
+def test_solution_code_is_replaced_by_stubs(repo):
+    _generate(repo)
+    cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
+    assert cells["a1-1"].source == f"{CODE_STUB}\nlower = None\nupper = None\nwidth_1_1 = None"
+    assert cells["a1-3"].source == f"{CODE_STUB}\nrange_1_3 = None\nempty_1_3 = None"
+    text = (repo / "exercises" / "01-fixture.ipynb").read_text()
+    assert "BEGIN SOLUTION" not in text and "p - c_R, p + c_U\\n" not in text
+    assert "upper - lower" not in text
+
+
+def test_checks_kept_hidden_tests_removed(repo):
+    _generate(repo)
+    cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
+    assert cells["c1-1"].source.startswith("check_number(width_1_1, expected=c_R + c_U")
+    assert "HIDDEN" not in cells["c1-1"].source and "assert" not in cells["c1-1"].source
+
+
+def test_markdown_answer_blanked_and_rubric_dropped(repo):
+    _generate(repo)
+    cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
+    assert cells["w1-4"].source == MARKDOWN_STUB
+    assert "r1-4" not in cells
+    assert "Rubric" not in (repo / "exercises" / "01-fixture.ipynb").read_text()
+
+
+def test_outputs_cleared_metadata_kept_ids_stable(repo):
+    sol = nbformat.read(str(repo / "solutions" / "01-fixture.ipynb"), as_version=4)
+    sol.cells[1].outputs = [nbformat.v4.new_output("stream", text="hello")]
+    sol.cells[1].execution_count = 7
+    sol.cells[1].metadata["execution"] = {"iopub.status.busy": "2024-01-01T00:00:00"}
+    nbformat.write(sol, str(repo / "solutions" / "01-fixture.ipynb"))
+    _generate(repo)
+    ex = nbformat.read(str(repo / "exercises" / "01-fixture.ipynb"), as_version=4)
+    nbformat.validate(ex)
+    assert (ex.nbformat, ex.nbformat_minor) == (4, 5)
+    code = [c for c in ex.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)
+    assert "execution" not in ex.cells[1].metadata
+    assert ex.cells[1].metadata["nbgrader"]["locked"] is True
+    assert [c.id for c in ex.cells] == [c.id for c in sol.cells if "rubric" not in c.metadata.get("tags", [])]
+    wb = ex.metadata["workbook"]
+    assert wb["generated_from"] == "solutions/01-fixture.ipynb"
+    assert wb["source_hash"] == cells_hash(ex.cells)
+    assert ex.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_deterministic_byte_identical(repo, tmp_path):
+    _generate(repo)
+    first = (repo / "exercises" / "01-fixture.ipynb").read_bytes()
+    other = tmp_path / "other"
+    shutil.copytree(repo / "solutions", other / "solutions")
+    generate_all(other / "solutions", other / "exercises")
+    assert (other / "exercises" / "01-fixture.ipynb").read_bytes() == first
+    assert _generate(repo) == {repo / "exercises" / "01-fixture.ipynb": UNCHANGED}
+    assert (repo / "exercises" / "01-fixture.ipynb").read_bytes() == first
+
+
+def test_cells_without_ids_get_index_ids():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("a")])
+    del nb.cells[0]["id"]
+    assert make_exercise(nb, "solutions/x.ipynb").cells[0].id == "cell-0"
+
+
+def test_assigned_names():
+    code = "a = 1\nb, (c, *d) = f()\ne: int = 2\nx.attr = 3\ny[0] = 4\nf += 1\nimport os\ndef g(): h = 1\na = 2"
+    assert assigned_names(code) == ["a", "b", "c", "d", "e"]
+    assert assigned_names("    k = 1\n    m = 2") == ["k", "m"]  # indented region
+    assert assigned_names("if x:\n  ") == []  # does not parse: just the comment
+
+
+def test_indented_region_and_no_names():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "def f(x):\n    ### BEGIN SOLUTION\n    y = 2 * x\n    return y\n    ### END SOLUTION\n\n"
+        "### BEGIN SOLUTION\nprint('hi')\n### END SOLUTION")])
+    src = make_exercise(nb, "solutions/x.ipynb").cells[0].source
+    assert src == f"def f(x):\n    {CODE_STUB}\n    y = None\n\n{CODE_STUB}"
+
+
+def test_nbgrader_solution_cell_without_markers_is_stubbed():
+    cell = nbformat.v4.new_code_cell("answer = 42", metadata={"nbgrader": nbgrader_metadata("a", "answer")})
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    assert make_exercise(nb, "s/x.ipynb").cells[0].source == f"{CODE_STUB}\nanswer = None"
+
+
+@pytest.mark.parametrize("source", ["### BEGIN SOLUTION\nx = 1", "x = 1\n### END SOLUTION",
+                                    "### BEGIN SOLUTION\n### BEGIN HIDDEN TESTS\n### END HIDDEN TESTS\n"])
+def test_unbalanced_markers_are_an_error_naming_the_cell(source):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("t"), nbformat.v4.new_code_cell(source)])
+    with pytest.raises(GeneratorError, match=r"solutions/x.ipynb: cell 1"):
+        make_exercise(nb, "solutions/x.ipynb")
+
+
+def test_solution_only_metadata_drops_cell():
+    cells = [nbformat.v4.new_markdown_cell("keep"),
+             nbformat.v4.new_markdown_cell("secret", metadata={"workbook": {"solution_only": True}}),
+             nbformat.v4.new_markdown_cell("secret2", metadata={"tags": ["solution-only"]})]
+    out = make_exercise(nbformat.v4.new_notebook(cells=cells), "s/x.ipynb")
+    assert [c.source for c in out.cells] == ["keep"]
+
+
+# ------------------------------------------------------------------------------------- protection
+def _edit(path):
+    nb = nbformat.read(str(path), as_version=4)
+    nb.cells[3].source = "width_1_1 = 0.25  # my answer"
+    nbformat.write(nb, str(path))
+
+
+def test_refuses_to_overwrite_edited_notebook(repo):
+    _generate(repo)
+    target = repo / "exercises" / "01-fixture.ipynb"
+    _edit(target)
+    edited = target.read_bytes()
+    (repo / "solutions" / "01-fixture.ipynb").write_text(
+        (repo / "solutions" / "01-fixture.ipynb").read_text().replace("A tiny solution", "A small solution"))
+    with pytest.raises(EditedNotebookError, match="01-fixture.ipynb") as err:
+        _generate(repo)
+    assert err.value.paths == [target]
+    assert target.read_bytes() == edited
+
+
+def test_unedited_but_stale_notebook_is_updated(repo):
+    _generate(repo)
+    target = repo / "exercises" / "01-fixture.ipynb"
+    nb = nbformat.read(str(target), as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="ran it")]  # outputs are not edits
+    nbformat.write(nb, str(target))
+    sol = repo / "solutions" / "01-fixture.ipynb"
+    sol.write_text(sol.read_text().replace("A tiny solution", "A small solution"))
+    assert _generate(repo) == {target: WRITTEN}
+    assert "A small solution" in target.read_text()
+
+
+def test_backup_keeps_a_timestamped_copy(repo):
+    _generate(repo)
+    target = repo / "exercises" / "01-fixture.ipynb"
+    _edit(target)
+    edited = target.read_bytes()
+    assert _generate(repo, backup=True) == {target: BACKED_UP}
+    backups = list((repo / "exercises").glob("01-fixture.*.bak.ipynb"))
+    assert len(backups) == 1 and backups[0].read_bytes() == edited
+    assert backups[0].name[len("01-fixture."):-len(".bak.ipynb")].replace("-", "").isdigit()
+    assert "my answer" not in target.read_text()
+    assert _generate(repo) == {target: UNCHANGED}  # backups are not notebooks to generate or compare
+
+
+def test_force_overwrites_without_backup(repo):
+    _generate(repo)
+    target = repo / "exercises" / "01-fixture.ipynb"
+    _edit(target)
+    assert _generate(repo, force=True) == {target: WRITTEN}
+    assert "my answer" not in target.read_text()
+    assert not list((repo / "exercises").glob("*.bak.ipynb"))
+
+
+def test_unreadable_target_counts_as_edited(repo):
+    target = repo / "exercises" / "01-fixture.ipynb"
+    target.parent.mkdir()
+    target.write_text("not json")
+    with pytest.raises(EditedNotebookError):
+        generate_notebook(repo / "solutions" / "01-fixture.ipynb", target)
+    assert target.read_text() == "not json"
+
+
+# ------------------------------------------------------------------------------------- in sync
+def test_check_in_sync(repo):
+    ex = repo / "exercises"
+    assert check_in_sync(repo / "solutions", ex) == [ex / "01-fixture.ipynb"]  # missing
+    _generate(repo)
+    assert check_in_sync(repo / "solutions", ex) == []
+    nb = nbformat.read(str(ex / "01-fixture.ipynb"), as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="x")]
+    nbformat.write(nb, str(ex / "01-fixture.ipynb"))
+    assert check_in_sync(repo / "solutions", ex) == []  # outputs do not matter
+    nb.cells[2].metadata["tags"] = ["new"]
+    nbformat.write(nb, str(ex / "01-fixture.ipynb"))
+    assert check_in_sync(repo / "solutions", ex) == [ex / "01-fixture.ipynb"]  # metadata does
+    _generate(repo, force=True)
+    shutil.copy(ex / "01-fixture.ipynb", ex / "02-orphan.ipynb")
+    assert check_in_sync(repo / "solutions", ex) == [ex / "02-orphan.ipynb"]
+
+
+def test_committed_exercise_notebooks_are_in_sync():
+    """The repository's exercises/ are exactly what the generator makes of solutions/."""
+    root = Path(__file__).resolve().parents[1]
+    stale = check_in_sync(root / "solutions", root / "exercises")
+    assert not stale, f"run `workbook exercises`: out of sync: {[str(p) for p in stale]}"
+
+
+def test_render_is_what_is_written(repo):
+    _generate(repo)
+    target = repo / "exercises" / "01-fixture.ipynb"
+    assert render(nbformat.read(str(target), as_version=4)) == target.read_text()
+
+
+# ------------------------------------------------------------------------------------- metadata
+def test_exercise_metadata_of_fixture():
+    meta = exercise_metadata(FIXTURE)
+    assert [m["id"] for m in meta] == ["1.1", "1.2", "1.3", "1.4"]
+    assert meta[0] == {"id": "1.1", "kind": "compute", "minutes": 5, "cell_id": "q1-1",
+                       "assesses": "computing the width of the bargaining range from the two costs"}
+
+
+@pytest.mark.parametrize("entry, field", [
+    ({"exercise": "one", "kind": "compute", "assesses": "x", "minutes": 5}, "exercise"),
+    ({"exercise": "1.1", "kind": "essay", "assesses": "x", "minutes": 5}, "kind"),
+    ({"exercise": "1.1", "kind": "compute", "assesses": " ", "minutes": 5}, "assesses"),
+    ({"exercise": "1.1", "kind": "compute", "assesses": "x", "minutes": 0}, "minutes"),
+    ({"exercise": "1.1", "kind": "compute", "assesses": "x", "minutes": True}, "minutes"),
+    ({"exercise": "1.1", "kind": "compute", "assesses": "x", "minutes": 5, "points": 1}, "points"),
+])
+def test_exercise_metadata_errors_name_notebook_and_field(tmp_path, entry, field):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("q", metadata={"workbook": entry})])
+    path = tmp_path / "03-bad.ipynb"
+    nbformat.write(nb, str(path))
+    with pytest.raises(ExerciseMetadataError, match=rf"03-bad.ipynb: cell 0: workbook.{field} "):
+        exercise_metadata(path)
+
+
+def test_duplicate_exercise_id(tmp_path):
+    m = exercise_cell_metadata("1.1", "compute", "x", 3)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("a", metadata=m),
+                                         nbformat.v4.new_markdown_cell("b", metadata=json.loads(json.dumps(m)))])
+    with pytest.raises(ExerciseMetadataError, match="cell 1: workbook.exercise '1.1' already used by cell 0"):
+        exercise_metadata(nb)
