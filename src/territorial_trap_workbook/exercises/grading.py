@@ -134,7 +134,9 @@ def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = 
         report.run, report.detail = RUN_MISSING, "no such file"
         return report
     try:
-        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)  # first, for a precise message on broken JSON
+        nb = nbformat.reads(text, as_version=4)
     except json.JSONDecodeError as exc:
         report.run, report.detail = RUN_INVALID, f"invalid JSON ({exc.msg}, line {exc.lineno})"
         return report
@@ -169,6 +171,7 @@ def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = 
     env[MODE_ENV] = "report"
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, allow_errors=True,
                             startup_timeout=startup_timeout, on_cell_start=on_cell_start,
+                            shutdown_kernel="immediate",  # results are already in the log
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     try:
         # The kernel's own stderr (shutdown noise after a timeout, transport warnings) is not the student's.
