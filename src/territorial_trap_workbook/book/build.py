@@ -1,0 +1,235 @@
+"""Build the offline book, student or instructor edition.
+
+The source folders are never built in place. ``build_book`` stages them under ``_build/stage-<edition>/``
+(beside the output folder when one is given), laid out like the repository so that relative links written in the chapters work both in Jupyter and in the
+book::
+
+    _build/stage-<edition>/
+        book/                 the Sphinx source (a copy of book/): chapters, _config.yml, generated _toc.yml
+            solutions/        instructor edition only: solutions/*.ipynb, built as pages
+            _offline/_vendor/mathjax/   MathJax 3 (npm), copied to <site>/_vendor/mathjax/ (html_extra_path)
+        exercises/            exercises/*.ipynb, outside the Sphinx source: never parsed, only downloadable
+        solutions/            instructor edition only: the same notebooks, for {download} links
+
+A chapter ``book/NN-name.ipynb`` therefore links its exercise notebook with
+``{download}`\\`../exercises/NN-name.ipynb\\``` (the same path is right in the repository), and instructor-only
+material goes in ``{only} instructor`` blocks (the edition is a Sphinx tag).
+
+Sphinx runs in a child process (a clean interpreter per build) with ``-W --keep-going`` and nitpicky mode,
+from scratch every time (an incremental build would not repeat the warnings of unchanged pages).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EDITIONS = ("student", "instructor")
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+MATHJAX_SPEC = "mathjax@3"
+# What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load
+# on demand (TeX extensions, CHTML fonts, the accessibility menu with its speech rule engine, SVG output if a
+# reader switches renderer in the menu). The other combined components are left out.
+MATHJAX_PARTS = ("tex-chtml.js", "a11y", "adaptors", "input", "output", "sre", "ui")
+STAGE_IGNORE = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__", ".DS_Store")
+
+
+class BookBuildError(RuntimeError):
+    """Sphinx reported an error or a warning (warnings are errors in this book)."""
+
+
+def _check_edition(edition: str) -> str:
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}: choose one of {', '.join(EDITIONS)}")
+    return edition
+
+
+def default_out_dir(edition: str, project_root: Path = PROJECT_ROOT) -> Path:
+    return project_root / "_build" / ("html" if edition == "student" else f"html-{edition}")
+
+
+# --- MathJax from npm ------------------------------------------------------------------------------------
+def ensure_mathjax(project_root: Path = PROJECT_ROOT) -> Path:
+    """MathJax 3's ``es5`` folder, installed from npm into ``<root>/.cache/npm`` if missing.
+
+    ``WORKBOOK_MATHJAX_DIR`` may point at an existing MathJax 3 ``es5`` folder instead.
+    """
+    override = os.environ.get("WORKBOOK_MATHJAX_DIR")
+    if override:
+        es5 = Path(override)
+        if not (es5 / "tex-chtml.js").is_file():
+            raise FileNotFoundError(f"WORKBOOK_MATHJAX_DIR={override} has no tex-chtml.js (want MathJax 3 es5/)")
+        return es5
+    prefix = project_root / ".cache" / "npm"
+    package = prefix / "node_modules" / "mathjax"
+    es5 = package / "es5"
+
+    def installed() -> bool:
+        try:
+            version = json.loads((package / "package.json").read_text())["version"]
+        except (OSError, ValueError, KeyError):
+            return False
+        return version.startswith("3.") and (es5 / "tex-chtml.js").is_file()
+
+    if not installed():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError(
+                "MathJax 3 is needed for the offline book and npm was not found. Install Node.js/npm, or run "
+                f"`npm install --no-save --prefix {prefix} {MATHJAX_SPEC}` elsewhere, or set WORKBOOK_MATHJAX_DIR."
+            )
+        prefix.mkdir(parents=True, exist_ok=True)
+        cmd = [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(prefix), MATHJAX_SPEC]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0 or not installed():
+            raise RuntimeError(f"`{' '.join(cmd)}` failed:\n{done.stdout}\n{done.stderr}")
+    return es5
+
+
+# --- staging ---------------------------------------------------------------------------------------------
+def _exists(source: Path, name: str) -> bool:
+    return any((source / f"{name}{suffix}").is_file() for suffix in ("", ".md", ".ipynb"))
+
+
+def _filter_toc(node: Any, source: Path) -> Any:
+    """Drop every toc entry whose file does not exist (and parts/sections left empty)."""
+    if isinstance(node, list):
+        kept = [_filter_toc(item, source) for item in node]
+        return [item for item in kept if item is not None]
+    if not isinstance(node, dict):
+        return node
+    if "file" in node and not _exists(source, node["file"]):
+        return None
+    out = {}
+    for key, value in node.items():
+        if key in ("parts", "chapters", "sections"):
+            value = _filter_toc(value, source)
+            if not value:
+                continue
+        out[key] = value
+    if not ("file" in out or "url" in out or "glob" in out or "chapters" in out or "parts" in out
+            or "sections" in out or "root" in out):
+        return None
+    return out
+
+
+def staged_toc(book_dir: Path, edition: str, solutions: list[str]) -> dict[str, Any]:
+    toc = yaml.safe_load((book_dir / "_toc.yml").read_text(encoding="utf8"))
+    root = toc.get("root")
+    if not root or not _exists(book_dir, root):
+        raise FileNotFoundError(f"the book's root page {root!r} is missing from {book_dir}")
+    toc = _filter_toc(toc, book_dir)
+    if edition == "instructor":
+        extra = []
+        if _exists(book_dir, "instructor-guide"):
+            extra.append({"file": "instructor-guide"})
+        extra += [{"file": f"solutions/{name}"} for name in solutions]
+        if extra:
+            part = {"caption": "For instructors", "chapters": extra}
+            if "parts" in toc:
+                toc["parts"].append(part)
+            else:
+                toc.setdefault("chapters", []).extend(extra)
+    return toc
+
+
+def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None) -> Path:
+    """Copy the book and its companions into ``stage`` (default ``<root>/_build/stage-<edition>/``);
+    return the Sphinx source folder inside it."""
+    _check_edition(edition)
+    book_src = project_root / "book"
+    stage = stage or project_root / "_build" / f"stage-{edition}"
+    if stage.exists():
+        shutil.rmtree(stage)
+    book = stage / "book"
+    shutil.copytree(book_src, book, ignore=STAGE_IGNORE)
+    # Downloadable notebooks, outside the Sphinx source (never parsed).
+    (stage / "exercises").mkdir()
+    for nb in sorted((project_root / "exercises").glob("*.ipynb")):
+        shutil.copy2(nb, stage / "exercises" / nb.name)
+    solutions: list[str] = []
+    if edition == "instructor":
+        (stage / "solutions").mkdir()
+        (book / "solutions").mkdir(exist_ok=True)
+        for nb in sorted((project_root / "solutions").glob("*.ipynb")):
+            shutil.copy2(nb, stage / "solutions" / nb.name)
+            shutil.copy2(nb, book / "solutions" / nb.name)
+            solutions.append(nb.stem)
+    else:  # nothing for instructors may reach the student stage, built or not
+        for path in book.glob("instructor-guide.*"):
+            path.unlink()
+        if (book / "solutions").exists():
+            shutil.rmtree(book / "solutions")
+
+    (book / "_toc.yml").write_text(
+        yaml.safe_dump(staged_toc(book, edition, solutions), sort_keys=False), encoding="utf8")
+
+    config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["workbook_edition"] = edition
+    if edition == "instructor":
+        config["title"] = f"{config.get('title', 'Workbook')} (instructor edition)"
+    (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
+
+    es5 = ensure_mathjax(project_root)
+    target = book / "_offline" / "_vendor" / "mathjax"
+    target.mkdir(parents=True)
+    for part in MATHJAX_PARTS:
+        src = es5 / part
+        if src.is_dir():
+            shutil.copytree(src, target / part)
+        else:
+            shutil.copy2(src, target / part)
+    return book
+
+
+# --- building --------------------------------------------------------------------------------------------
+def _prepare_out_dir(out_dir: Path, default: bool) -> None:
+    if out_dir.exists():
+        if default or (out_dir / ".buildinfo").is_file() or not any(out_dir.iterdir()):
+            shutil.rmtree(out_dir)  # always a fresh site: no pages left over from removed chapters
+        else:
+            raise FileExistsError(f"{out_dir} exists and is not a previous book build; refusing to overwrite it")
+
+
+def build_book(edition: str = "student", out_dir: Path | None = None, *,
+               project_root: Path | None = None) -> Path:
+    """Stage and build one edition; return the folder of the built site (open its ``index.html``).
+
+    Raises ``ValueError`` for an unknown edition and :class:`BookBuildError` when Sphinx reports any warning
+    or error. ``project_root`` (the folder holding ``book/``, ``exercises/``, ``solutions/``) defaults to this
+    repository.
+    """
+    _check_edition(edition)
+    root = Path(project_root).resolve() if project_root else PROJECT_ROOT
+    default = out_dir is None
+    out = default_out_dir(edition, root) if default else Path(out_dir).resolve()
+    # The stage sits beside the site (<root>/_build/stage-<edition> for the default site), so builds into
+    # different folders -- parallel test workers, say -- never share one.
+    source = stage_book(edition, root, out.parent / f"stage-{edition}")
+    _prepare_out_dir(out, default)
+    doctrees = source.parent / ".doctrees"
+    cmd = [sys.executable, "-m", "territorial_trap_workbook.book._sphinx_run",
+           str(source), str(out), str(doctrees)]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
+    if done.returncode != 0:
+        raise BookBuildError(
+            f"the {edition} edition did not build cleanly (warnings are errors):\n"
+            f"{done.stderr.strip() or done.stdout[-4000:]}"
+        )
+    if not (out / "index.html").is_file():
+        raise BookBuildError(f"Sphinx finished but {out / 'index.html'} is missing:\n{done.stdout[-4000:]}")
+    return out
+
+
+def timed_build(edition: str = "student", out_dir: Path | None = None) -> tuple[Path, float]:
+    start = time.perf_counter()
+    out = build_book(edition, out_dir)
+    return out, time.perf_counter() - start

@@ -1,0 +1,27 @@
+"""``workbook build``: build the offline book (student or instructor edition)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .build import EDITIONS, BookBuildError, timed_build
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        out, seconds = timed_build(args.edition)
+    except BookBuildError as err:
+        print(f"workbook build: {err}", file=sys.stderr)
+        return 1
+    print(f"Built the {args.edition} edition in {seconds:.1f} s: {out / 'index.html'}")
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "build", help="build the offline book",
+        description="Stage the book and build it offline with Jupyter Book 1 (warnings are errors) into "
+                    "_build/html (student) or _build/html-instructor.")
+    parser.add_argument("--edition", choices=EDITIONS, default="student",
+                        help="student (default) or instructor (adds solutions and instructor-only blocks)")
+    parser.set_defaults(func=_build)
