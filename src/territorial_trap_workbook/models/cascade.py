@@ -1,0 +1,292 @@
+"""Chapter 7 — precedent as a threshold cascade (Granovetter 1978), applied to the territorial-integrity norm.
+
+Sources
+-------
+* Granovetter, M. (1978). Threshold Models of Collective Behavior. *American Journal of Sociology* 83(6),
+  1420–1443. Each actor has a threshold: the number of others it must see acting before it acts too. The
+  final number of actors follows from the whole distribution of thresholds, and a tiny change in one
+  threshold can change the outcome completely. His two examples are re-derived in the tests: 100 actors with
+  thresholds 0, 1, …, 99 all end up acting; raise the threshold-1 actor to 2 and only the first acts. With
+  normally distributed thresholds (mean 25, N = 100) the final number jumps from a handful to everyone as the
+  standard deviation passes about 12.2.
+* Teaching use (ours): the "actors" are states with a territorial grievance; a state "acts" (tries a border
+  change by force) once it has seen enough others get away with it. A recognised annexation lowers every
+  threshold by ``shift`` (what acting costs falls for everyone). The territorial-integrity norm and its record
+  are discussed in the chapter from Zacher (2001) and Altman (2020); they supply no parameter here, so every
+  parameter below is illustrative.
+
+Three versions, each function says which it implements
+-----------------------------------------------------
+1. **Discrete, explicit thresholds** (:func:`discrete_cascade`): a list of thresholds, one per actor. Start
+   with r = 0 actors acting; each round r ← #{i : θ_i ≤ r}; stop when r no longer changes. Because the
+   count is non-decreasing in r, the sequence rises monotonically to the smallest fixed point; it takes at
+   most N rounds. :func:`uniform_example` builds Granovetter's 0..N−1 list with one threshold changed.
+2. **Continuous normal map** (:func:`equilibrium`, :func:`iterate`): N = 100 actors, thresholds normal with
+   mean m − shift and standard deviation σ (in actors), treated as a continuous mass:
+
+       r ← F(r) = N · Φ((r − (m − shift)) / σ),   starting from r = 0.
+
+   F is increasing, so iteration from 0 climbs to the *smallest* fixed point r* of F (F(r*) = r*). Iterating
+   converges very slowly near the tipping σ (a near-tangency), so :func:`equilibrium` computes r* directly:
+   g(r) = F(r) − r is convex for r < m' and concave for r > m' (m' = m − shift), g(0) > 0 and g(N) ≤ 0.
+   On the convex part g has its minimum where F'(r) = 1, i.e. φ(z) = σ/N, z = −√(2 ln(N / (σ√(2π))));
+   if g is ≤ 0 there, r* is the first root on [0, r_min], where g is decreasing; otherwise r* is the single
+   root on the concave part. Both roots are found by bisection to 1e-10.
+   Check values: σ = 12 → r* ≈ 4.0; σ = 12.3 → r* ≈ 100 (≥ 99.99).
+3. **Discrete normal** (:func:`discrete_normal_cascade`): the same distribution as whole actors — actor i has
+   threshold m' + σ·Φ⁻¹((i + ½)/N), i = 0..N−1 (evenly spaced quantiles, deterministic, no random draw) —
+   run through version 1. Its tipping point differs from the continuous map's (e.g. no actor has a negative
+   threshold exactly at zero mass); the chapter compares the two.
+
+Corners: σ is declared ≥ 1 (σ → 0 makes Φ a step; every threshold equal); thresholds below zero mean an
+actor acts unprompted, which the normal allows and which is what starts a cascade. All results lie in [0, N].
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from statistics import NormalDist
+
+import numpy as np
+from scipy.special import ndtr
+
+from ..params import Param, ParameterError, ParamSpace, _short_repr
+
+N_ACTORS = 100          # the continuous and discrete-normal versions use Granovetter's N = 100
+MAX_ACTORS = 10_000     # longest threshold list discrete_cascade accepts
+_TOL = 1e-10
+
+PARAMS = ParamSpace(
+    (
+        Param("mean", "Average threshold", "actors (of 100) seen acting first", 0.0, 100.0, 1.0, 25.0,
+              "How many others a typical state must see change a border by force before it tries.",
+              symbol="m"),
+        Param("sigma", "Spread of thresholds", "actors (standard deviation)", 1.0, 40.0, 0.1, 12.0,
+              "How much states differ in their thresholds.", symbol="σ"),
+        Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 0.0,
+              "How far recognising one annexation lowers every state's threshold.", symbol="s"),
+    )
+)
+
+UNIFORM_PARAMS = ParamSpace(
+    (
+        Param("n", "Number of actors", "actors", 2, 1000, 1, 100,
+              "Actors with thresholds 0, 1, …, n − 1 (Granovetter's first example).", symbol="N",
+              integer=True),
+        Param("second", "Threshold of the actor that originally had threshold 1", "actors", 0, 1000, 1, 1,
+              "Raise it to 2 and the cascade stops after the first actor.", symbol="θ₁", integer=True),
+    )
+)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Version 1: discrete, explicit thresholds
+# ----------------------------------------------------------------------------------------------------------
+
+
+def _check_thresholds(thresholds) -> list[float]:
+    allowed = f"a list of 1 to {MAX_ACTORS} finite numbers, each ≥ 0"
+    if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "__len__"):
+        raise ParameterError(f"thresholds = {_short_repr(thresholds)} is not a list; allowed: {allowed}")
+    try:
+        items = list(thresholds)
+    except TypeError as err:  # e.g. a 0-d array
+        raise ParameterError(f"thresholds = {_short_repr(thresholds)} is not a list; allowed: {allowed}") from err
+    if not 1 <= len(items) <= MAX_ACTORS:
+        raise ParameterError(f"thresholds has {len(items)} entries; allowed: {allowed}")
+    out = []
+    for i, t in enumerate(items):
+        if isinstance(t, bool) or not isinstance(t, numbers.Real):
+            raise ParameterError(f"thresholds[{i}] = {_short_repr(t)} is of type {type(t).__name__}; "
+                                 f"allowed: {allowed}")
+        t = float(t)
+        if not math.isfinite(t) or t < 0:
+            raise ParameterError(f"thresholds[{i}] = {t} is not allowed; allowed: {allowed}")
+        out.append(t)
+    return out
+
+
+def cascade_path(thresholds) -> list[int]:
+    """Discrete version: the number acting after each round, from 0 to the final count (inclusive)."""
+    ths = sorted(_check_thresholds(thresholds))
+    path = [0]
+    while True:
+        r = path[-1]
+        nxt = _count_at_most(ths, r)
+        if nxt == r:
+            return path
+        path.append(nxt)
+
+
+def _count_at_most(sorted_ths: list[float], r: float) -> int:
+    lo, hi = 0, len(sorted_ths)
+    while lo < hi:  # bisect_right without importing bisect's key handling
+        mid = (lo + hi) // 2
+        if sorted_ths[mid] <= r:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def discrete_cascade(thresholds) -> int:
+    """Discrete version: how many actors end up acting, starting from none."""
+    return cascade_path(thresholds)[-1]
+
+
+def uniform_example(n: int = 100, second: int = 1) -> int:
+    """Discrete version, Granovetter's first example: thresholds 0..n−1 with the threshold-1 actor set to
+    ``second``. ``uniform_example(100, 1) == 100``; ``uniform_example(100, 2) == 1``."""
+    v = UNIFORM_PARAMS.validate(n=n, second=second)
+    ths = list(range(v["n"]))
+    ths[1] = v["second"]
+    return discrete_cascade(ths)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Version 2: the continuous normal map
+# ----------------------------------------------------------------------------------------------------------
+
+_STD = NormalDist()
+
+
+def _F(r: float, m: float, sigma: float) -> float:
+    return N_ACTORS * _STD.cdf((r - m) / sigma)
+
+
+def _bisect(g, lo: float, hi: float) -> float:
+    """A root of g on [lo, hi] with g(lo) > 0 ≥ g(hi)."""
+    for _ in range(200):
+        if hi - lo <= _TOL:
+            break
+        mid = 0.5 * (lo + hi)
+        if g(mid) > 0:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def _equilibrium(m: float, sigma: float) -> float:
+    def g(r: float) -> float:
+        return _F(r, m, sigma) - r
+
+    n = float(N_ACTORS)
+    if g(n) > 0:  # cannot happen mathematically (Φ < 1); guard against rounding
+        return n
+    convex_end = min(max(m, 0.0), n)
+    peak = n / (sigma * math.sqrt(2 * math.pi))     # the largest slope of F
+    if convex_end > 0 and peak > 1:
+        z = -math.sqrt(2 * math.log(peak))          # F'(r) = 1 on the rising, convex side
+        r_min = min(max(m + sigma * z, 0.0), convex_end)
+        if g(r_min) <= 0:
+            return _bisect(g, 0.0, r_min)
+        return _bisect(g, r_min, n)                 # no root before r_min; g > 0 up to the concave part
+    return _bisect(g, 0.0, n)                       # g decreasing (peak ≤ 1) or entirely concave
+
+
+def equilibrium(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> float:
+    """Continuous-map version: the final number acting (of N = 100), the smallest fixed point of
+    r ← 100·Φ((r − (mean − shift))/σ), which iteration from r = 0 reaches."""
+    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    return _equilibrium(v["mean"] - v["shift"], v["sigma"])
+
+
+def equilibria(mean: float = 25.0, sigmas=(12.0,), shift: float = 0.0) -> list[float]:
+    """Continuous-map version, vectorised over σ: :func:`equilibrium` for each σ in ``sigmas`` (same method,
+    numpy arrays; used by the figures so a slider move stays fast)."""
+    v = PARAMS.validate(mean=mean, shift=shift)
+    if isinstance(sigmas, (str, bytes)) or not hasattr(sigmas, "__len__") or not 1 <= len(sigmas) <= 1000:
+        raise ParameterError(f"sigmas = {_short_repr(sigmas)} is not allowed; allowed: a list of 1 to 1000 "
+                             f"values, each {PARAMS['sigma'].allowed}")
+    sig = np.array([PARAMS["sigma"].check(s) for s in sigmas], dtype=float)
+    m = v["mean"] - v["shift"]
+    n = float(N_ACTORS)
+
+    def g(r):
+        return n * ndtr((r - m) / sig) - r
+
+    convex_end = min(max(m, 0.0), n)
+    peak = n / (sig * math.sqrt(2 * math.pi))
+    lo = np.zeros_like(sig)
+    hi = np.full_like(sig, n)
+    if convex_end > 0:
+        has_min = peak > 1
+        z = -np.sqrt(2 * np.log(np.where(has_min, peak, 1.0)))
+        r_min = np.clip(m + sig * z, 0.0, convex_end)
+        first = has_min & (g(r_min) <= 0)
+        hi = np.where(first, r_min, hi)
+        lo = np.where(has_min & ~first, r_min, lo)
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        up = g(mid) > 0
+        lo = np.where(up, mid, lo)
+        hi = np.where(up, hi, mid)
+    return [float(x) for x in np.clip(hi, 0.0, n)]
+
+
+def response(r: float, mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> float:
+    """Continuous-map version: F(r), how many would act having seen r act."""
+    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    if isinstance(r, bool) or not isinstance(r, numbers.Real) or not math.isfinite(float(r)) \
+            or not 0 <= float(r) <= N_ACTORS:
+        raise ParameterError(f"r = {_short_repr(r)} is not allowed; allowed: a finite number from 0 to "
+                             f"{N_ACTORS}")
+    return _F(float(r), v["mean"] - v["shift"], v["sigma"])
+
+
+def iterate(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0, steps: int = 20) -> list[float]:
+    """Continuous-map version: r_0 = 0, r_1, …, r_steps of the map (for cobweb figures)."""
+    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 10_000:
+        raise ParameterError(f"steps = {_short_repr(steps)} is not allowed; allowed: a whole number from 0 "
+                             f"to 10000")
+    m = v["mean"] - v["shift"]
+    path = [0.0]
+    for _ in range(steps):
+        path.append(_F(path[-1], m, v["sigma"]))
+    return path
+
+
+def critical_sigma(mean: float = 25.0, shift: float = 0.0, lo: float = 1.0, hi: float = 40.0) -> float | None:
+    """Continuous-map version: the spread σ in [lo, hi] at which the outcome jumps to (nearly) everyone, found by
+    bisection on "final number ≥ N/2"; ``None`` if there is no such jump inside [lo, hi].
+
+    The final number need not be monotone in σ for every mean; the bisection returns a switch point between a
+    σ below N/2 and one above it.
+    """
+    v = PARAMS.validate(mean=mean, shift=shift, sigma=lo)
+    PARAMS["sigma"].check(hi)
+    if not lo < hi:
+        raise ParameterError(f"lo = {lo} must be below hi = {hi}; allowed: 1 ≤ lo < hi ≤ 40")
+    m = v["mean"] - v["shift"]
+    big_lo = _equilibrium(m, lo) >= N_ACTORS / 2
+    big_hi = _equilibrium(m, hi) >= N_ACTORS / 2
+    if big_lo == big_hi:
+        return None
+    a, b = lo, hi
+    for _ in range(60):
+        mid = 0.5 * (a + b)
+        if (_equilibrium(m, mid) >= N_ACTORS / 2) == big_lo:
+            a = mid
+        else:
+            b = mid
+    return 0.5 * (a + b)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Version 3: the same normal distribution as whole actors
+# ----------------------------------------------------------------------------------------------------------
+
+
+def normal_thresholds(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> list[float]:
+    """Discrete-normal version: 100 thresholds at evenly spaced normal quantiles, negatives set to 0
+    (an actor with a negative threshold acts unprompted, exactly like one with threshold 0)."""
+    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    m = v["mean"] - v["shift"]
+    return [max(0.0, m + v["sigma"] * _STD.inv_cdf((i + 0.5) / N_ACTORS)) for i in range(N_ACTORS)]
+
+
+def discrete_normal_cascade(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> int:
+    """Discrete-normal version: how many of the 100 whole actors end up acting."""
+    return discrete_cascade(normal_thresholds(mean=mean, sigma=sigma, shift=shift))
