@@ -1,0 +1,110 @@
+"""Chapter 5 figure: where a shift in power makes war the declining side's best reply.
+
+The plane of (p1, p2): the declining side's chance of winning now and after the shift. The shaded region is
+where the war condition p1 − c_D + δ(p1 − p2) > 1 holds; its edge is the line p2 = p1 − (1 − p1 + c_D)/δ.
+The current parameters are a point, joined by a vertical segment to the no-shift diagonal p2 = p1.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..explorers.spec import ExplorerSpec, Frame
+from ..models import commitment
+from .style import NEUTRAL, PALETTE, RUSSIA, UKRAINE, base_layout, rounded
+
+_SQUARE = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0))
+
+
+def _war_region(delta: float, c_D: float) -> list[tuple[float, float]]:
+    """Clip the unit square to the half-plane (1 + δ)p1 − δ p2 > 1 + c_D (one Sutherland–Hodgman pass)."""
+
+    def side(pt: tuple[float, float]) -> float:
+        return (1.0 + delta) * pt[0] - delta * pt[1] - (1.0 + c_D)
+
+    out: list[tuple[float, float]] = []
+    for i, cur in enumerate(_SQUARE):
+        prev = _SQUARE[i - 1]
+        s_cur, s_prev = side(cur), side(prev)
+        if s_cur > 0:
+            if s_prev <= 0 and s_prev != s_cur:
+                t = s_prev / (s_prev - s_cur)
+                out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+            out.append(cur)
+        elif s_prev > 0:
+            t = s_prev / (s_prev - s_cur)
+            out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+    return out
+
+
+def _boundary(delta: float, c_D: float) -> tuple[list[float], list[float]]:
+    """The part of the edge p2 = ((1 + δ)p1 − 1 − c_D)/δ inside the unit square (empty if none)."""
+    if delta <= 0.0:
+        return [], []
+    lo_p1 = (1.0 + c_D) / (1.0 + delta)  # where the edge meets p2 = 0
+    hi_p1 = (1.0 + c_D + delta) / (1.0 + delta)  # where it meets p2 = 1
+    xs = [lo_p1, min(1.0, hi_p1)]
+    if xs[0] > 1.0:
+        return [], []
+    ys = [((1.0 + delta) * x - 1.0 - c_D) / delta for x in xs]
+    return rounded(xs), rounded(ys)
+
+
+def draw(v: Mapping[str, float]) -> Frame:
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"])
+    region = _war_region(r.delta, r.c_D)
+    rx = [pt[0] for pt in region] + ([region[0][0]] if region else [])
+    ry = [pt[1] for pt in region] + ([region[0][1]] if region else [])
+    bx, by = _boundary(r.delta, r.c_D)
+    traces = [
+        dict(type="scatter", x=rounded(rx), y=rounded(ry), mode="lines", fill="toself",
+             fillcolor="rgba(213, 94, 0, 0.18)", line=dict(color=RUSSIA, width=0),
+             name="War region: index above 1", hoverinfo="skip"),
+        dict(type="scatter", x=bx, y=by, mode="lines", name="Edge: p₂ = p₁ − (1 − p₁ + c_D)/δ",
+             line=dict(color=RUSSIA, width=2, dash="dash"), hovertemplate="edge p₁ %{x:.2f}, p₂ %{y:.2f}"
+             "<extra></extra>"),
+        dict(type="scatter", x=[0, 1], y=[0, 1], mode="lines", name="No shift: p₂ = p₁",
+             line=dict(color=NEUTRAL, width=1.5, dash="dot"), hoverinfo="skip"),
+        dict(type="scatter", x=rounded([r.p1, r.p1]), y=rounded([r.p1, r.p2]), mode="lines",
+             name="The shift p₁ − p₂", line=dict(color=PALETTE["black"], width=2),
+             hovertemplate="shift from %{y:.2f}<extra></extra>"),
+        dict(type="scatter", x=[rounded(r.p1)], y=[rounded(r.p2)], mode="markers", name="Current case",
+             marker=dict(symbol="circle", size=15, color=RUSSIA if r.war else UKRAINE,
+                         line=dict(color=PALETTE["black"], width=1)),
+             hovertemplate="p₁ %{x:.2f}, p₂ %{y:.2f}<extra></extra>"),
+    ]
+    verdict = "war" if r.war else "peace possible"
+    title = f"War index {r.war_index:.2f} (war above 1) · shift {r.shift:.2f} · {verdict}"
+    return Frame(traces=traces, layout={"title.text": title})
+
+
+def summary(v: Mapping[str, float]) -> dict[str, str]:
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"])
+    return {
+        "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.2f}",
+        "Outcome": "war" if r.war else "peace possible",
+        "Shift p₁ − p₂": f"{r.shift:.2f}",
+        "Smallest shift that brings war": "none possible" if r.critical_shift is None else f"{r.critical_shift:.2f}",
+    }
+
+
+EXPLORER = ExplorerSpec(
+    key="commitment",
+    space=commitment.PARAMS,
+    draw=draw,
+    layout=base_layout(
+        "", "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₁: declining side's chance of winning now")),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₂: its chance after the shift"),
+                   scaleanchor="x", scaleratio=1),
+        height=560,
+    ),
+    main=("p2", "p1", "delta", "c_D"),
+    caption=("Shifting power and the commitment problem: where the declining side prefers war now "
+             "(two-period form of Powell 2006; illustrative parameters)."),
+    alt_text=("A square plot with the declining side's chance of winning now on the horizontal axis and its "
+              "chance after the shift on the vertical axis. A shaded region in the lower right, bounded by a "
+              "dashed line, marks where war occurs; a dotted diagonal marks no shift. A dot shows the current "
+              "case, joined by a vertical segment to the diagonal; the dot is blue when peace is possible and "
+              "red-orange when the war condition holds."),
+    summary=summary,
+)
