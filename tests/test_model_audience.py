@@ -62,6 +62,33 @@ def test_audience_costs_cut_both_ways_on_war():
     assert audience.solve(a=0.5).war == pytest.approx(0.5)
 
 
+def test_war_peaks_where_ukraine_stops_resisting_for_sure():
+    """Chapter 8 closed form (Fearon 1994 crisis game): P(war) peaks at q* = 1/(p + ū), a* = q*c̄ − p. Defaults:
+    q* = 1/1.4, a* = 1/1.4 − 0.6 = 0.1143, peak P(war) = 0.7143."""
+    a_star, war = audience.war_peak(0.6, 1.0, 0.8)
+    assert a_star == pytest.approx(1 / 1.4 - 0.6)
+    assert war == pytest.approx(1 / 1.4)
+    assert round(a_star, 4) == 0.1143 and round(war, 4) == 0.7143
+
+
+def test_war_peak_corners_are_clipped_to_the_declared_range():
+    """If p + ū ≤ 1 the chance of war rises all the way (peak at q* = 1); if a costless retreat already gives
+    q > q*, the peak is at a = 0."""
+    a_star, war = audience.war_peak(0.2, 1.5, 0.3)  # q* = 1 needs a = 1.3 > 1: clipped to 1
+    assert a_star == 1.0 and war == pytest.approx(audience.solve(p=0.2, a=1.0, c_bar=1.5, u_bar=0.3).war)
+    a_star, war = audience.war_peak(0.9, 0.5, 1.0)  # q(0) = 1 > q* = 1/1.9
+    assert a_star == 0.0 and war == pytest.approx(audience.solve(p=0.9, a=0.0, c_bar=0.5, u_bar=1.0).war)
+
+
+@given(params_of(SPACE))
+def test_war_peak_is_the_highest_point_of_the_curve(v):
+    """The closed-form peak is at least as high as every point of a fine grid of audience costs."""
+    a_star, war = audience.war_peak(v["p"], v["c_bar"], v["u_bar"])
+    assert 0.0 <= a_star <= 1.0 and 0.0 <= war <= 1.0
+    grid = audience.curves(201, **v)
+    assert war >= float(grid["war"].max()) - 1e-9
+
+
 def test_curves_match_solve_at_every_grid_point():
     """The vectorised curves give the same numbers as the scalar solution (one formula, two uses)."""
     c = audience.curves(11, p=0.4, c_bar=0.7, u_bar=0.5)

@@ -47,6 +47,12 @@ Raising a makes backing down rarer (q rises) and makes Ukraine concede more ofte
 r·q can rise or fall with a: the two effects pull in opposite directions — this is the double edge of audience
 costs the chapter discusses.
 
+*Where the chance of war peaks.* While q ≤ 1/(p + ū) every Ukrainian type resists (r = 1), so P(war) = q rises
+with a. Beyond that point r = (1/q − p)/ū and P(war) = (1 − p q)/ū falls as q rises. So P(war), as a function
+of q, peaks at q* = min(1, 1/(p + ū)), i.e. at the audience cost a* = q*·c̄ − p, where P(war) = q*. Within the
+declared range of a the peak is at a* clipped to [0, 1] (at a = 0 if even a costless retreat already gives
+q > q*; at a = 1 if a* lies beyond the range).
+
 Corners. c̄ and ū are declared strictly positive (lo = 0.05), so no division by zero. q = 0 happens only when
 p = a = 0; it is solved (r = 1, so war has probability 0 and Russia always backs down when resisted). All
 results lie in [0, 1]; nothing is excluded by a joint condition.
@@ -154,6 +160,18 @@ def solve(**params: float) -> Crisis:
         russia_backs_down=r * (1.0 - q),
         threshold=v["p"] + v["a"],
     )
+
+
+def war_peak(p: float, c_bar: float, u_bar: float) -> tuple[float, float]:
+    """(a*, P(war) at a*): the audience cost in [0, 1] at which the chance of war is highest, and that chance.
+
+    q* = min(1, 1/(p + ū)); a* = q*·c̄ − p clipped to the declared range of a (see the module docstring).
+    """
+    v = PARAMS.validate(p=p, c_bar=c_bar, u_bar=u_bar)
+    q_star = min(1.0, 1.0 / (v["p"] + v["u_bar"]))
+    a_lo, a_hi = PARAMS["a"].lo, PARAMS["a"].hi
+    a_star = min(a_hi, max(a_lo, q_star * v["c_bar"] - v["p"]))
+    return a_star, solve(p=v["p"], a=a_star, c_bar=v["c_bar"], u_bar=v["u_bar"]).war
 
 
 def curves(n: int = 41, **params: float) -> dict[str, np.ndarray]:
