@@ -18,6 +18,13 @@ thresholds = st.lists(st.integers(0, 60), min_size=1, max_size=60)
 # --- Granovetter's worked examples ------------------------------------------------------------------------
 
 
+def test_defaults_come_from_the_declaration():
+    """Arguments left out take the declared defaults (mean 25, σ 12, shift 1), typed once."""
+    d = cascade.PARAMS.defaults()
+    assert cascade.equilibrium() == cascade.equilibrium(d["mean"], d["sigma"], d["shift"])
+    assert cascade.uniform_example() == 100
+
+
 def test_uniform_thresholds_all_join():
     """Granovetter (1978), discrete version: 100 actors with thresholds 0..99 all end up acting."""
     assert cascade.discrete_cascade(list(range(100))) == 100
@@ -32,36 +39,36 @@ def test_raising_the_threshold_one_actor_to_two_stops_the_cascade_at_one():
 
 def test_normal_thresholds_sigma_12_gives_about_four():
     """Granovetter (1978), continuous normal map r ← 100·Φ((r − 25)/σ) from 0: σ = 12 stops at about 4."""
-    r = cascade.equilibrium(mean=25, sigma=12)
+    r = cascade.equilibrium(mean=25, sigma=12, shift=0)
     assert r == pytest.approx(4.02, abs=0.01)
     assert round(r) == 4
 
 
 def test_normal_thresholds_sigma_12_3_gives_everyone():
     """Granovetter (1978), continuous normal map: σ = 12.3 → about 100 (everyone)."""
-    assert cascade.equilibrium(mean=25, sigma=12.3) > 99.99
+    assert cascade.equilibrium(mean=25, sigma=12.3, shift=0) > 99.99
 
 
 def test_the_jump_lies_near_sigma_12_2():
     """Granovetter (1978): the outcome of the continuous map jumps near σ ≈ 12.2."""
-    crit = cascade.critical_sigma(mean=25)
+    crit = cascade.critical_sigma(mean=25, shift=0)
     assert 12.2 < crit < 12.25
-    assert cascade.equilibrium(25, crit - 0.01) < 10 and cascade.equilibrium(25, crit + 0.01) > 99
+    assert cascade.equilibrium(25, crit - 0.01, 0) < 10 and cascade.equilibrium(25, crit + 0.01, 0) > 99
 
 
 def test_iteration_from_zero_reaches_the_computed_fixed_point():
     """Continuous map: iterating from 0 climbs monotonically to the smallest fixed point."""
     for sigma in (5.0, 12.0, 12.3, 20.0):
-        path = cascade.iterate(mean=25, sigma=sigma, steps=400)
+        path = cascade.iterate(mean=25, sigma=sigma, shift=0, steps=400)
         assert all(b >= a - 1e-12 for a, b in zip(path, path[1:]))
-        assert path[-1] == pytest.approx(cascade.equilibrium(25, sigma), abs=1e-6)
+        assert path[-1] == pytest.approx(cascade.equilibrium(25, sigma, 0), abs=1e-6)
 
 
 def test_whole_actors_differ_from_the_continuous_map():
     """Discrete-normal version (100 whole actors at normal quantiles): at σ = 12.3 the continuous map tips to
     everyone, the whole-actor version does not yet — the module's two versions give different numbers."""
-    assert cascade.discrete_normal_cascade(25, 12.3) < 10 < cascade.equilibrium(25, 12.3)
-    assert cascade.discrete_normal_cascade(25, 14) == 100
+    assert cascade.discrete_normal_cascade(25, 12.3, 0) < 10 < cascade.equilibrium(25, 12.3, 0)
+    assert cascade.discrete_normal_cascade(25, 14, 0) == 100
 
 
 def test_recognition_lowers_thresholds_and_tips_the_cascade():
@@ -72,7 +79,7 @@ def test_recognition_lowers_thresholds_and_tips_the_cascade():
 
 def test_vectorised_equilibria_agree_with_scalar():
     sigmas = [1.0 + 0.5 * i for i in range(79)]
-    got = cascade.equilibria(25, sigmas, 2.0)
+    got = cascade.equilibria(sigmas, 25, 2.0)
     want = [cascade.equilibrium(25, s, 2.0) for s in sigmas]
     assert got == pytest.approx(want, abs=1e-8)
 
@@ -114,9 +121,9 @@ def test_other_arguments_validate():
     with pytest.raises(ParameterError, match="steps"):
         cascade.iterate(steps=-1)
     with pytest.raises(ParameterError, match="sigmas"):
-        cascade.equilibria(25, [])
+        cascade.equilibria([], 25)
     with pytest.raises(ParameterError, match="sigma"):
-        cascade.equilibria(25, [0.5])
+        cascade.equilibria([0.5], 25)
     with pytest.raises(ParameterError, match="lo = 20"):
         cascade.critical_sigma(lo=20, hi=10)
 

@@ -187,7 +187,8 @@ def test_more_bias_towards_ukraine_never_destroys_credibility(v, w2):
 @given(valid(SPACE), st.floats(0, 0.5))
 def test_a_mediator_that_dreads_war_more_needs_more_bias(v, k2):
     m1, m2 = mediation.solve(**v), mediation.solve(**{**v, "k": k2})
-    assume(m1.w_min is not None and k2 >= v["k"])
+    if m1.w_min is None or k2 < v["k"]:
+        return
     assert m2.w_min is None or m2.w_min >= m1.w_min - 1e-12
 
 

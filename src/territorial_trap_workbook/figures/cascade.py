@@ -75,8 +75,8 @@ MAP_EXPLORER = ExplorerSpec(
 
 @lru_cache(maxsize=256)
 def _sweep(mean: float, shift: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    base = tuple(cascade.equilibria(mean=mean, sigmas=SIGMA_GRID, shift=0.0))
-    moved = tuple(cascade.equilibria(mean=mean, sigmas=SIGMA_GRID, shift=shift))
+    base = tuple(cascade.equilibria(SIGMA_GRID, mean=mean, shift=0.0))
+    moved = tuple(cascade.equilibria(SIGMA_GRID, mean=mean, shift=shift))
     return base, moved
 
 

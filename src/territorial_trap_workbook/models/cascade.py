@@ -38,6 +38,9 @@ Three versions, each function says which it implements
    run through version 1. Its tipping point differs from the continuous map's (e.g. no actor has a negative
    threshold exactly at zero mass); the chapter compares the two.
 
+Arguments left out take the declared defaults (mean 25, σ 12, shift 1: one recognised annexation
+lowering every threshold by one actor); pass ``shift=0`` for Granovetter's own examples.
+
 Corners: σ is declared ≥ 1 (σ → 0 makes Φ a step; every threshold equal); thresholds below zero mean an
 actor acts unprompted, which the normal allows and which is what starts a cascade. All results lie in [0, N].
 """
@@ -56,6 +59,16 @@ N_ACTORS = 100          # the continuous and discrete-normal versions use Granov
 MAX_ACTORS = 10_000     # longest threshold list discrete_cascade accepts
 _TOL = 1e-10
 
+
+class _Default:
+    """Marks an argument left out: it takes the declared default (None is refused like any bad value)."""
+
+    def __repr__(self) -> str:
+        return "<declared default>"
+
+
+DEFAULT = _Default()
+
 PARAMS = ParamSpace(
     (
         Param("mean", "Average threshold", "actors (of 100) seen acting first", 0.0, 100.0, 1.0, 25.0,
@@ -63,7 +76,7 @@ PARAMS = ParamSpace(
               symbol="m"),
         Param("sigma", "Spread of thresholds", "actors (standard deviation)", 1.0, 40.0, 0.1, 12.0,
               "How much states differ in their thresholds.", symbol="σ"),
-        Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 0.0,
+        Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 1.0,
               "How far recognising one annexation lowers every state's threshold.", symbol="s"),
     )
 )
@@ -134,10 +147,10 @@ def discrete_cascade(thresholds) -> int:
     return cascade_path(thresholds)[-1]
 
 
-def uniform_example(n: int = 100, second: int = 1) -> int:
+def uniform_example(n: int = DEFAULT, second: int = DEFAULT) -> int:
     """Discrete version, Granovetter's first example: thresholds 0..n−1 with the threshold-1 actor set to
     ``second``. ``uniform_example(100, 1) == 100``; ``uniform_example(100, 2) == 1``."""
-    v = UNIFORM_PARAMS.validate(n=n, second=second)
+    v = UNIFORM_PARAMS.validate({k: x for k, x in dict(n=n, second=second).items() if x is not DEFAULT})
     ths = list(range(v["n"]))
     ths[1] = v["second"]
     return discrete_cascade(ths)
@@ -148,6 +161,11 @@ def uniform_example(n: int = 100, second: int = 1) -> int:
 # ----------------------------------------------------------------------------------------------------------
 
 _STD = NormalDist()
+
+
+def _given(**kwargs) -> dict:
+    """Validated parameters: arguments left out take the declared defaults (no default typed twice)."""
+    return PARAMS.validate({k: v for k, v in kwargs.items() if v is not DEFAULT})
 
 
 def _F(r: float, m: float, sigma: float) -> float:
@@ -185,17 +203,18 @@ def _equilibrium(m: float, sigma: float) -> float:
     return _bisect(g, 0.0, n)                       # g decreasing (peak ≤ 1) or entirely concave
 
 
-def equilibrium(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> float:
+def equilibrium(mean: float = DEFAULT, sigma: float = DEFAULT,
+                shift: float = DEFAULT) -> float:
     """Continuous-map version: the final number acting (of N = 100), the smallest fixed point of
     r ← 100·Φ((r − (mean − shift))/σ), which iteration from r = 0 reaches."""
-    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    v = _given(mean=mean, sigma=sigma, shift=shift)
     return _equilibrium(v["mean"] - v["shift"], v["sigma"])
 
 
-def equilibria(mean: float = 25.0, sigmas=(12.0,), shift: float = 0.0) -> list[float]:
+def equilibria(sigmas, mean: float = DEFAULT, shift: float = DEFAULT) -> list[float]:
     """Continuous-map version, vectorised over σ: :func:`equilibrium` for each σ in ``sigmas`` (same method,
     numpy arrays; used by the figures so a slider move stays fast)."""
-    v = PARAMS.validate(mean=mean, shift=shift)
+    v = _given(mean=mean, shift=shift)
     if isinstance(sigmas, (str, bytes)) or not hasattr(sigmas, "__len__") or not 1 <= len(sigmas) <= 1000:
         raise ParameterError(f"sigmas = {_short_repr(sigmas)} is not allowed; allowed: a list of 1 to 1000 "
                              f"values, each {PARAMS['sigma'].allowed}")
@@ -225,9 +244,10 @@ def equilibria(mean: float = 25.0, sigmas=(12.0,), shift: float = 0.0) -> list[f
     return [float(x) for x in np.clip(hi, 0.0, n)]
 
 
-def response(r: float, mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> float:
+def response(r: float, mean: float = DEFAULT, sigma: float = DEFAULT,
+             shift: float = DEFAULT) -> float:
     """Continuous-map version: F(r), how many would act having seen r act."""
-    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    v = _given(mean=mean, sigma=sigma, shift=shift)
     if isinstance(r, bool) or not isinstance(r, numbers.Real) or not math.isfinite(float(r)) \
             or not 0 <= float(r) <= N_ACTORS:
         raise ParameterError(f"r = {_short_repr(r)} is not allowed; allowed: a finite number from 0 to "
@@ -235,9 +255,10 @@ def response(r: float, mean: float = 25.0, sigma: float = 12.0, shift: float = 0
     return _F(float(r), v["mean"] - v["shift"], v["sigma"])
 
 
-def iterate(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0, steps: int = 20) -> list[float]:
+def iterate(mean: float = DEFAULT, sigma: float = DEFAULT, shift: float = DEFAULT,
+            steps: int = 20) -> list[float]:
     """Continuous-map version: r_0 = 0, r_1, …, r_steps of the map (for cobweb figures)."""
-    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    v = _given(mean=mean, sigma=sigma, shift=shift)
     if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 10_000:
         raise ParameterError(f"steps = {_short_repr(steps)} is not allowed; allowed: a whole number from 0 "
                              f"to 10000")
@@ -248,15 +269,18 @@ def iterate(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0, steps: 
     return path
 
 
-def critical_sigma(mean: float = 25.0, shift: float = 0.0, lo: float = 1.0, hi: float = 40.0) -> float | None:
-    """Continuous-map version: the spread σ in [lo, hi] at which the outcome jumps to (nearly) everyone, found by
+def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DEFAULT,
+                   hi: float = DEFAULT) -> float | None:
+    """Continuous-map version: the spread σ in [lo, hi] (default: the declared range of σ) at which the outcome jumps to (nearly) everyone, found by
     bisection on "final number ≥ N/2"; ``None`` if there is no such jump inside [lo, hi].
 
     The final number need not be monotone in σ for every mean; the bisection returns a switch point between a
     σ below N/2 and one above it.
     """
-    v = PARAMS.validate(mean=mean, shift=shift, sigma=lo)
-    PARAMS["sigma"].check(hi)
+    lo = PARAMS["sigma"].lo if lo is DEFAULT else lo
+    hi = PARAMS["sigma"].hi if hi is DEFAULT else hi
+    v = _given(mean=mean, shift=shift, sigma=lo)
+    hi = PARAMS["sigma"].check(hi)
     if not lo < hi:
         raise ParameterError(f"lo = {lo} must be below hi = {hi}; allowed: 1 ≤ lo < hi ≤ 40")
     m = v["mean"] - v["shift"]
@@ -279,14 +303,16 @@ def critical_sigma(mean: float = 25.0, shift: float = 0.0, lo: float = 1.0, hi: 
 # ----------------------------------------------------------------------------------------------------------
 
 
-def normal_thresholds(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> list[float]:
+def normal_thresholds(mean: float = DEFAULT, sigma: float = DEFAULT,
+                      shift: float = DEFAULT) -> list[float]:
     """Discrete-normal version: 100 thresholds at evenly spaced normal quantiles, negatives set to 0
     (an actor with a negative threshold acts unprompted, exactly like one with threshold 0)."""
-    v = PARAMS.validate(mean=mean, sigma=sigma, shift=shift)
+    v = _given(mean=mean, sigma=sigma, shift=shift)
     m = v["mean"] - v["shift"]
     return [max(0.0, m + v["sigma"] * _STD.inv_cdf((i + 0.5) / N_ACTORS)) for i in range(N_ACTORS)]
 
 
-def discrete_normal_cascade(mean: float = 25.0, sigma: float = 12.0, shift: float = 0.0) -> int:
+def discrete_normal_cascade(mean: float = DEFAULT, sigma: float = DEFAULT,
+                            shift: float = DEFAULT) -> int:
     """Discrete-normal version: how many of the 100 whole actors end up acting."""
     return discrete_cascade(normal_thresholds(mean=mean, sigma=sigma, shift=shift))
