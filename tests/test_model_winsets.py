@@ -1,0 +1,206 @@
+"""Chapter 2 model: Putnam's (1988) two-level win-sets with legal rigidity, and indivisible territory, re-derived."""
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from territorial_trap_workbook.models import bargaining, winsets
+from territorial_trap_workbook.params import ParameterError
+
+from strategies import bad_value_of, params_of, value_of
+
+SPACE = winsets.PARAMS
+AREAS = [26517, 26684, 27183, 28461]  # Donetsk, Luhansk, Zaporizhzhia, Kherson, km² (regions.csv)
+
+
+def test_without_law_the_win_sets_are_chapter_1s_range():
+    """Putnam (1988) with no domestic constraint reduces to Fearon's (1995) range [p − c_R, p + c_U]."""
+    for p, c_R, c_U in [(0.6, 0.1, 0.15), (0.05, 0.3, 0.0), (1.0, 0.0, 0.5)]:
+        assert winsets.ratification_limits(p, c_R, c_U, 0.0, 0.0) == pytest.approx(
+            bargaining.bargaining_range(p, c_R, c_U))
+
+
+def test_clause_formula_and_breaking_point_worked_example():
+    """Putnam (1988) overlap, our pull form r_R = (1 − λ)L + λ: p=.6, c_R=.1, c_U=.15 → L=.5, U=.75, λ* = .5."""
+    assert winsets.ratification_limits(0.6, 0.1, 0.15, 0.4, 0.0) == pytest.approx((0.7, 0.75))
+    assert winsets.ratification_limits(0.6, 0.1, 0.15, 0.0, 0.2) == pytest.approx((0.5, 0.6))
+    assert winsets.breaking_rigidity(0.6, 0.1, 0.15) == pytest.approx(0.5)
+    assert winsets.breaking_rigidity(0.6, 0.1, 0.15, rigidity_U=0.2) == pytest.approx(0.2)
+
+
+def test_tying_hands_moves_the_deal_then_kills_it():
+    """Schelling (1960) / Putnam (1988): a tighter Russian win-set raises the deal while an overlap remains.
+
+    Rubinstein split s = 0.1/0.19 at δ = 0.9: λ=0 → .5 + .25s; λ=.4 → .7 + .05s; λ=.6 → no deal.
+    """
+    base = dict(p=0.6, c_R=0.1, c_U=0.15, rigidity_U=0.0, delta_R=0.9, delta_U=0.9)
+    s = 0.1 / 0.19
+    assert winsets.solve(rigidity_R=0.0, **base).deal == pytest.approx(0.5 + 0.25 * s)
+    assert winsets.solve(rigidity_R=0.4, **base).deal == pytest.approx(0.7 + 0.05 * s)
+    assert winsets.solve(rigidity_R=0.5, **base).deal == pytest.approx(0.75)
+    assert winsets.solve(rigidity_R=0.51, **base).deal is None  # r_R = .755 misses r_U = .75 by a hair
+    none = winsets.solve(rigidity_R=0.6, **base)
+    assert none.deal is None and not none.overlap and none.width == 0.0
+
+
+def test_indivisible_oblasts_can_leave_no_deal_inside_a_non_empty_range():
+    """Indivisibility (Fearon 1995; Powell 2006): overlap [.6, .7] holds no multiple of 1/4, but .6 and .7
+    are whole splits when the value comes in 10 pieces."""
+    base = dict(p=0.6, c_R=0.1, c_U=0.1, rigidity_R=0.2, rigidity_U=0.0)
+    quarters = winsets.solve(pieces=4, **base)
+    assert quarters.r_R == pytest.approx(0.6) and quarters.r_U == pytest.approx(0.7)
+    assert quarters.deal is not None and quarters.feasible == () and quarters.whole_deal is None
+    tenths = winsets.solve(pieces=10, **base)
+    assert tenths.feasible == pytest.approx((0.6, 0.7))
+    assert tenths.whole_deal in tenths.feasible
+
+
+def test_default_state_shows_the_indivisibility_gap():
+    """The chapter's opening state (illustrative): a divisible deal exists, no whole-oblast deal does."""
+    w = winsets.solve()
+    assert w.overlap and w.whole_deal is None
+    assert "no whole-piece split" in w.verdict
+
+
+def test_whole_piece_deal_is_the_feasible_split_nearest_the_divisible_deal_ties_to_russia():
+    """Our documented rule: nearest to the continuous deal; a tie goes to the first proposer (larger x)."""
+    # overlap [.5, .75] with s chosen so the divisible deal is 0.625, midway between .5 and .75
+    w = winsets.solve(p=0.6, c_R=0.1, c_U=0.15, rigidity_R=0.0, rigidity_U=0.0, pieces=4,
+                      delta_R=0.0, delta_U=0.5)
+    assert w.share == pytest.approx(0.5) and w.deal == pytest.approx(0.625)
+    assert w.whole_deal == pytest.approx(0.75)
+    w2 = winsets.solve(p=0.6, c_R=0.1, c_U=0.15, rigidity_R=0.0, rigidity_U=0.0, pieces=4,
+                       delta_R=0.0, delta_U=0.8)
+    assert w2.deal < 0.625 and w2.whole_deal == pytest.approx(0.5)
+
+
+def test_whole_oblast_splits_by_area():
+    """All-or-nothing oblasts weighted by area: 2^4 = 16 distinct subset sums, symmetric around 1/2."""
+    splits = winsets.whole_region_splits(AREAS)
+    assert len(splits) == 16 and splits[0] == 0.0 and splits[-1] == 1.0
+    for x, y in zip(splits, reversed(splits)):
+        assert x + y == pytest.approx(1.0)
+    assert splits[1] == pytest.approx(26517 / sum(AREAS))
+    w = winsets.solve(weights=AREAS, p=0.6, c_R=0.1, c_U=0.15, rigidity_R=0.0, rigidity_U=0.0)
+    assert set(w.feasible) == {x for x in splits if 0.5 <= x <= 0.75}
+
+
+def test_perfectly_certain_victory_corner_is_solved():
+    """L = 1 (p = 1, c_R = 0): the clause changes nothing; with r_U = 1 no clause breaks the deal (None)."""
+    w = winsets.solve(p=1.0, c_R=0.0, c_U=0.0, rigidity_R=1.0, rigidity_U=0.0)
+    assert w.deal == pytest.approx(1.0) and w.breaking_rigidity is None
+    w2 = winsets.solve(p=1.0, c_R=0.0, c_U=0.0, rigidity_R=0.0, rigidity_U=0.3)
+    assert w2.deal is None and w2.breaking_rigidity == 0.0
+
+
+def test_no_deal_even_without_a_clause_reports_zero_breaking_point():
+    """r_U < L: the win-sets do not overlap even at λ_R = 0 (λ_R* = 0, overlap False)."""
+    w = winsets.solve(p=0.6, c_R=0.0, c_U=0.1, rigidity_R=0.0, rigidity_U=0.5)
+    assert w.r_U < w.floor and w.breaking_rigidity == 0.0 and w.deal is None
+
+
+@given(params_of(SPACE))
+def test_every_result_is_valid(v):
+    """Every allowed parameter set gives finite results inside [0, 1]; the deals lie in the overlap."""
+    w = winsets.solve(**v)
+    for x in (w.floor, w.limit, w.r_R, w.r_U, w.share):
+        assert math.isfinite(x) and 0.0 <= x <= 1.0
+    assert w.floor <= w.r_R and w.r_U <= w.limit
+    assert len(w.splits) == v["pieces"] + 1
+    if w.deal is not None:
+        assert w.r_R - 1e-9 <= w.deal <= w.r_U + 1e-9
+    if w.whole_deal is not None:
+        assert w.deal is not None and w.whole_deal in w.feasible
+    for x in w.feasible:
+        assert w.r_R - 1e-9 <= x <= w.r_U + 1e-9
+    lam = w.breaking_rigidity
+    assert lam is None or 0.0 <= lam <= 1.0
+
+
+@given(params_of(SPACE))
+def test_deal_exists_exactly_up_to_the_breaking_point(v):
+    """Putnam overlap r_R ≤ r_U ⇔ λ_R ≤ λ_R* (checked away from the boundary)."""
+    w = winsets.solve(**v)
+    lam = w.breaking_rigidity
+    if lam is None:
+        assert w.overlap
+        return
+    assume(abs(v["rigidity_R"] - lam) > 1e-9)
+    assert w.overlap == (v["rigidity_R"] < lam)
+
+
+@given(params_of(SPACE), value_of(SPACE["rigidity_R"]))
+def test_more_rigidity_raises_the_deal_until_it_breaks(v, other):
+    """Tying hands: with an overlap at both levels, the higher rigidity gives Russia at least as much; an
+    overlap at the higher level implies one at the lower."""
+    lo, hi = sorted((v["rigidity_R"], other))
+    a, b = winsets.solve(**{**v, "rigidity_R": lo}), winsets.solve(**{**v, "rigidity_R": hi})
+    if b.overlap:
+        assert a.overlap and b.deal >= a.deal - 1e-12
+    assert b.width <= a.width + 1e-12
+
+
+@given(params_of(SPACE), value_of(SPACE["rigidity_U"]))
+def test_ukrainian_rigidity_shrinks_the_overlap_and_lowers_the_deal(v, other):
+    lo, hi = sorted((v["rigidity_U"], other))
+    a, b = winsets.solve(**{**v, "rigidity_U": lo}), winsets.solve(**{**v, "rigidity_U": hi})
+    assert b.r_U <= a.r_U + 1e-12 and b.width <= a.width + 1e-12
+    if b.overlap:
+        assert a.overlap and b.deal <= a.deal + 1e-12
+
+
+@given(params_of(SPACE), st.integers(1, 3))
+def test_finer_pieces_never_remove_a_feasible_split(v, factor):
+    """If n divides m, every split k/n is also a split of m pieces, so refining can only add options."""
+    n = v["pieces"]
+    assume(n * factor <= SPACE["pieces"].hi)
+    coarse = winsets.solve(**v)
+    fine = winsets.solve(**{**v, "pieces": n * factor})
+    for x in coarse.feasible:
+        assert any(abs(x - y) < 1e-9 for y in fine.feasible)
+
+
+@given(params_of(SPACE))
+def test_deal_curve_matches_solve(v):
+    grid = [0.0, 0.25, 0.5, 0.75, 1.0]
+    rest = {k: val for k, val in v.items() if k != "rigidity_R"}
+    for lam, (deal, whole) in zip(grid, winsets.deal_curve(grid, **rest)):
+        w = winsets.solve(**rest, rigidity_R=lam)
+        assert deal == w.deal and whole == w.whole_deal
+
+
+@given(st.sampled_from(SPACE.names), st.data())
+def test_bad_values_raise_parameter_error_naming_the_parameter(name, data):
+    """Out of range, NaN, inf or the wrong type → ParameterError naming parameter and allowed range."""
+    bad = data.draw(bad_value_of(SPACE[name]))
+    with pytest.raises(ParameterError, match=name):
+        winsets.solve(**{name: bad})
+    with pytest.raises(ParameterError, match="allowed"):
+        winsets.deal_curve([0.5], **{name: bad})
+    if name in ("p", "c_R", "c_U", "rigidity_R", "rigidity_U"):
+        args = {**{k: SPACE[k].default for k in ("p", "c_R", "c_U", "rigidity_R", "rigidity_U")}, name: bad}
+        with pytest.raises(ParameterError, match=name):
+            winsets.ratification_limits(**args)
+
+
+@given(st.data())
+def test_bad_rigidities_in_the_curve_raise_parameter_error(data):
+    bad = data.draw(bad_value_of(SPACE["rigidity_R"]))
+    with pytest.raises(ParameterError, match="rigidity_R"):
+        winsets.deal_curve([0.0, bad])
+
+
+@pytest.mark.parametrize("weights", [[], [1.0] * 13, [0.0, 0.0], [1.0, -1.0], [1.0, float("nan")],
+                                     [1.0, float("inf")], "1234", None, 5, [1.0, "2"], [True, 1.0]])
+def test_bad_weights_raise_parameter_error(weights):
+    with pytest.raises(ParameterError):
+        winsets.whole_region_splits(weights)
+
+
+@given(st.lists(st.floats(0, 1e6, allow_nan=False), min_size=1, max_size=6))
+def test_weight_splits_always_valid(weights):
+    assume(sum(weights) > 0)
+    splits = winsets.whole_region_splits(weights)
+    assert splits[0] == 0.0 and splits[-1] == 1.0
+    assert all(0.0 <= x <= 1.0 for x in splits) and list(splits) == sorted(splits)
