@@ -1,0 +1,175 @@
+"""Chapter 11 — power brokers: a rival peace track as Russia's outside option, extending chapter 1.
+
+Sources
+-------
+* Binmore, K., Shaked, A. and Sutton, J. (1989). An Outside Option Experiment. *Quarterly Journal of
+  Economics* 104(4), 753–770. The outside-option principle: an option to leave changes the bargain only if it
+  is worth more than the share the player obtains inside the talks; then the player gets the option's value.
+* Fearon, J. D. (1995). Rationalist Explanations for War. *International Organization* 49(3), 379–414.
+  The bargaining range [p − c_R, p + c_U].
+* Rubinstein, A. (1982). Perfect Equilibrium in a Bargaining Model. *Econometrica* 50(1), 97–109.
+  The split inside the range.
+* Busch, M. L. (2007). Overlapping Institutions, Forum Shopping, and Dispute Settlement in International
+  Trade. *International Organization* 61(4), 735–761. Forum shopping: where institutions overlap, a party
+  chooses the forum that serves it best; here the forums are two peace tracks.
+* All of Fearon, Rubinstein and Binmore–Shaked–Sutton come in through chapter 1's module
+  ``models.bargaining``, which this module imports and does not rewrite.
+
+The teaching model (our composition)
+------------------------------------
+Russia weighs the U.S.-led talks against a rival track (a Chinese, Brazilian or wider "Global South"
+initiative). Shares are of the disputed value going to Russia, as in chapter 1.
+
+1. Inside the U.S.-led talks Russia obtains chapter 1's Rubinstein split of Fearon's range,
+   ``inside = lower + share · (upper − lower)`` (``bargaining.solve``).
+2. Walking out to the rival track is a lottery. With probability g the rival track takes off and gives
+   Russia a value v_G (territory it keeps plus whatever third-party endorsement is worth to it, in
+   share-equivalents). With probability 1 − g it does not, and Russia is back to fighting, worth p − c_R.
+   Leaving also costs k (relations with Washington, a stronger Western coalition)::
+
+       w_raw = g · v_G + (1 − g) · (p − c_R) − k,        w = max(0, w_raw).
+
+   The clip at 0 changes nothing: chapter 1 declares w on [0, 1], and any w ≤ 0 is below every possible
+   deal, so it never binds — exactly as w_raw would not. w_raw ≤ max(v_G, p) ≤ 1, so no upper clip is needed.
+3. The value w is chapter 1's walk-out value. By the outside-option principle the deal is
+   ``max(inside, w)`` if w ≤ upper, and there is no deal if w > upper (Ukraine would rather fight than
+   concede more than p + c_U).
+
+Derivations (ours)
+------------------
+* The rival track matters only if it beats the inside share: binds ⇔ w > inside.
+* w_raw is linear in g, from w(0) = p − c_R − k (≤ lower ≤ inside: a track that never takes off never binds)
+  to w(1) = v_G − k. Hence
+  - if v_G − k ≤ inside, the rival track never binds, for any g (threshold None);
+  - otherwise it binds exactly when g > g* with
+    ``g* = (inside − (p − c_R) + k) / (v_G − (p − c_R))`` ∈ [0, 1).
+    (The denominator is positive: v_G − (p − c_R) > inside + k − (p − c_R) ≥ 0.)
+* Likewise talks collapse (no deal) exactly when g > g** with
+  ``g** = (upper − (p − c_R) + k) / (v_G − (p − c_R))`` if v_G − k > upper, and never otherwise.
+  g* ≤ g** because inside ≤ upper.
+* Between g* and g** Russia's share rises one for one with w: ∂deal/∂g = v_G − (p − c_R).
+
+Assumptions (stated, not hidden): the rival track's value v_G is what Russia expects from it, not a deal
+Ukraine has signed — the model does not ask whether Ukraine would accept it; g and v_G are independent of the
+U.S. talks; one walk-out decision, no repeated forum switching; patience at the chapter's values.
+All rival-track parameters are illustrative.
+
+Corners. δ_R = δ_U = 1 is excluded by chapter 1's declaration (reused here). p − c_R < 0 is allowed: then
+lower = 0 and w_raw may be negative (clipped as above). g* and g** are finite whenever defined.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..params import Param, ParamSpace
+from . import bargaining
+
+PARAMS = ParamSpace(
+    (
+        bargaining.PARAMS["p"],
+        bargaining.PARAMS["c_R"],
+        bargaining.PARAMS["c_U"],
+        bargaining.PARAMS["delta_R"],
+        bargaining.PARAMS["delta_U"],
+        Param("g", "Chance the rival track takes off", "probability", 0.0, 1.0, 0.05, 0.4,
+              "How likely a China-, Brazil- or 'Global South'-led process convenes and delivers something "
+              "if the U.S.-led talks end.", symbol="g"),
+        Param("v_G", "Rival track's value to Russia", "share of disputed value", 0.0, 1.0, 0.05, 0.85,
+              "What Russia expects from the rival track if it takes off: territory kept plus the value of "
+              "third-party endorsement, in share-equivalents.", symbol="v_G"),
+        Param("k", "Russia's cost of leaving the U.S. track", "share of disputed value", 0.0, 0.5, 0.01, 0.05,
+              "Damage to relations with Washington and a firmer Western coalition, in share-equivalents.",
+              symbol="k"),
+    )
+)
+
+
+def walkout_value(**params: float) -> float:
+    """w = max(0, g · v_G + (1 − g) · (p − c_R) − k): the rival track as Russia's outside option."""
+    v = PARAMS.validate(params)
+    return _walkout(v, v["g"])
+
+
+def _walkout(v: dict[str, float], g: float) -> float:
+    war = v["p"] - v["c_R"]
+    return max(0.0, g * v["v_G"] + (1.0 - g) * war - v["k"])
+
+
+def _threshold(v: dict[str, float], level: float) -> float | None:
+    """Smallest g beyond which w exceeds ``level`` (None if it never does)."""
+    war = v["p"] - v["c_R"]
+    if v["v_G"] - v["k"] <= level:
+        return None
+    return (level - war + v["k"]) / (v["v_G"] - war)
+
+
+@dataclass(frozen=True)
+class RivalTrack:
+    """Everything chapter 11 reads off the model for one set of parameters."""
+
+    inside: float
+    lower: float
+    upper: float
+    walkout: float
+    binds: bool
+    deal: float | None
+    g_binds: float | None
+    g_collapse: float | None
+
+    @property
+    def gain(self) -> float | None:
+        """What the rival track adds to Russia's share (None when the talks collapse)."""
+        return None if self.deal is None else self.deal - self.inside
+
+    @property
+    def verdict(self) -> str:
+        if self.deal is None:
+            return "The rival track beats anything Ukraine would accept: the U.S.-led talks collapse."
+        if self.binds:
+            return "The rival track beats Russia's share inside the talks and moves the deal up to its value."
+        return "The rival track is worth less than Russia's share inside the talks: it changes nothing."
+
+
+def solve(**params: float) -> RivalTrack:
+    """Solve the chapter 11 model; unspecified parameters take their defaults."""
+    v = PARAMS.validate(params)
+    w = _walkout(v, v["g"])
+    b = bargaining.solve(p=v["p"], c_R=v["c_R"], c_U=v["c_U"], delta_R=v["delta_R"], delta_U=v["delta_U"],
+                         walkout=w)
+    return RivalTrack(
+        inside=b.inside,
+        lower=b.lower,
+        upper=b.upper,
+        walkout=w,
+        binds=b.walkout_binds,
+        deal=b.deal,
+        g_binds=_threshold(v, b.inside),
+        g_collapse=_threshold(v, b.upper),
+    )
+
+
+def binding_threshold(**params: float) -> float | None:
+    """g*: the rival track moves the deal iff g > g* (None: it never does, for any g)."""
+    return solve(**params).g_binds
+
+
+def collapse_threshold(**params: float) -> float | None:
+    """g**: the U.S.-led talks collapse iff g > g** (None: they never do, for any g)."""
+    return solve(**params).g_collapse
+
+
+def curve(**params: float) -> dict[str, list]:
+    """Walk-out value and deal along the declared range of g, on the declared slider grid of g."""
+    v = PARAMS.validate(params)
+    b = bargaining.solve(p=v["p"], c_R=v["c_R"], c_U=v["c_U"], delta_R=v["delta_R"], delta_U=v["delta_U"],
+                         walkout=0.0)
+    param = PARAMS["g"]
+    n = int(round((param.hi - param.lo) / param.step)) + 1
+    gs = [param.lo + (param.hi - param.lo) * i / (n - 1) for i in range(n)]
+    ws = [_walkout(v, g) for g in gs]
+    deals = [None if w > b.upper else max(b.inside, w) for w in ws]
+    return {"g": gs, "walkout": ws, "deal": deals}
+
+
+__all__ = ["PARAMS", "RivalTrack", "solve", "walkout_value", "binding_threshold", "collapse_threshold",
+           "curve"]
