@@ -88,14 +88,19 @@ def expected_pages() -> tuple[str, ...]:
 
 
 # --- a small synthetic project (no kernel needed) ----------------------------------------------------
-def _figure_outputs() -> list[dict]:
-    import nbformat
-
+@lru_cache(1)
+def _figure_bundle() -> str:
     from territorial_trap_workbook.explorers.show import explorer_bundle
     from territorial_trap_workbook.figures.bargaining import EXPLORER
 
     bundle, _ = explorer_bundle(EXPLORER, live=False)
-    return [nbformat.v4.new_output("display_data", data=bundle)]
+    return json.dumps(bundle)
+
+
+def _figure_outputs() -> list[dict]:
+    import nbformat
+
+    return [nbformat.v4.new_output("display_data", data=json.loads(_figure_bundle()))]
 
 
 def make_project(root: Path, chapter_extra: str = "") -> Path:
@@ -115,7 +120,9 @@ def make_project(root: Path, chapter_extra: str = "") -> Path:
         nbformat.v4.new_markdown_cell(
             "# 1. The ultimatum\n\nThe share is $x^2$ ({cite}`fearon1995`).\n\n$$\nx = p + c_U\n$$\n\n"
             "Work through {download}`the exercise notebook <../exercises/01-ultimatum.ipynb>`.\n\n"
-            "```{only} instructor\nINSTRUCTOR-ONLY: see {doc}`solutions/01-ultimatum`.\n```\n" + chapter_extra),
+            "```{only} instructor\nINSTRUCTOR-ONLY: see {doc}`solutions/01-ultimatum`, "
+            "[the worked solutions](solutions/01-ultimatum.ipynb) and "
+            "{download}`the solution notebook <../solutions/01-ultimatum.ipynb>`.\n```\n" + chapter_extra),
         nbformat.v4.new_code_cell("show(EXPLORER)", execution_count=1, outputs=_figure_outputs()),
     ]
     nbformat.write(chapter, book / "01-ultimatum.ipynb")

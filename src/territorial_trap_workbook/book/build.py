@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,7 @@ MATHJAX_SPEC = "mathjax@3"
 # on demand (TeX extensions, CHTML fonts, the accessibility menu with its speech rule engine, SVG output if a
 # reader switches renderer in the menu). The other combined components are left out.
 MATHJAX_PARTS = ("tex-chtml.js", "a11y", "adaptors", "input", "output", "sre", "ui")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 STAGE_IGNORE = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__", ".DS_Store")
 
 
@@ -178,7 +180,7 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         config["title"] = f"{config.get('title', 'Workbook')} (instructor edition)"
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
 
-    es5 = ensure_mathjax(project_root)
+    es5 = ensure_mathjax()  # one npm cache, the repository's, whichever project is staged
     target = book / "_offline" / "_vendor" / "mathjax"
     target.mkdir(parents=True)
     for part in MATHJAX_PARTS:
@@ -218,12 +220,12 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
     doctrees = source.parent / ".doctrees"
     cmd = [sys.executable, "-m", "territorial_trap_workbook.book._sphinx_run",
            str(source), str(out), str(doctrees)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=source, env=env)
     if done.returncode != 0:
-        raise BookBuildError(
-            f"the {edition} edition did not build cleanly (warnings are errors):\n"
-            f"{done.stderr.strip() or done.stdout[-4000:]}"
-        )
+        report = ANSI.sub("", done.stderr.strip() or done.stdout[-4000:])
+        raise BookBuildError(f"the {edition} edition did not build cleanly (warnings are errors):\n{report}")
     if not (out / "index.html").is_file():
         raise BookBuildError(f"Sphinx finished but {out / 'index.html'} is missing:\n{done.stdout[-4000:]}")
     return out

@@ -2,8 +2,8 @@
 
 * ``workbook_edition`` (``"student"`` or ``"instructor"``, set by ``workbook build`` in the staged
   ``_config.yml``) becomes a Sphinx tag, so chapters can write ``{only} instructor`` blocks.
-* A reference inside an ``{only}`` block that the edition drops is not reported as missing: references in
-  ``{only} instructor`` blocks (to solution pages, say) are checked in the instructor edition only.
+* ``{only}`` blocks are resolved when a page is read, so links and downloads in ``{only} instructor`` blocks
+  (to solution pages, say) are checked in the instructor edition only.
 * Jupyter Book always passes ``comments_config``; it is accepted here so ``sphinx_comments`` (a network
   feature) need not be loaded just to silence "unknown config value".
 * A ``mathjax_path`` that points at the network is a warning (fatal under ``-W``): the book must work offline.
@@ -30,21 +30,18 @@ def _config_inited(app, config) -> None:
                        config.mathjax_path, type="workbook", subtype="offline")
 
 
-def _missing_reference(app, env, node, contnode):
-    """Resolve (to plain text) a reference that sits in an ``only`` block this build drops anyway."""
-    from sphinx import addnodes
+def _drop_other_editions(app, doctree) -> None:
+    """Resolve ``only`` blocks as soon as a page is read, before anything in them is collected or resolved.
 
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, addnodes.only):
-            try:
-                kept = app.builder.tags.eval_condition(parent["expr"])
-            except Exception:  # a malformed expression is Sphinx's to report
-                return None
-            if not kept:
-                return contnode
-        parent = parent.parent
-    return None
+    Sphinx keeps ``only`` nodes until writing (one environment may serve builders with different tags), so
+    links, downloads and citations in a block the edition drops would still be checked -- and fail the
+    student build, which has no solution pages. Here each edition has its own environment and fixed tags,
+    so dropping them at read time is safe: references in ``{only} instructor`` blocks are checked in the
+    instructor edition only.
+    """
+    from sphinx.util.nodes import process_only_nodes
+
+    process_only_nodes(doctree, app.tags)
 
 
 def setup(app) -> dict[str, Any]:
@@ -52,5 +49,6 @@ def setup(app) -> dict[str, Any]:
     if "comments_config" not in app.config:
         app.add_config_value("comments_config", {}, "html")
     app.connect("config-inited", _config_inited)
-    app.connect("missing-reference", _missing_reference)
+    # Before the environment collectors (downloads, images, dependencies: priority 500) see the page.
+    app.connect("doctree-read", _drop_other_editions, priority=100)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
