@@ -42,13 +42,13 @@ def test_worked_example_decisiveness_two():
 
 
 def test_defaults_give_the_chapter_numbers():
-    """Chapter 10 defaults: s = 0.12, τ = 0.34 (SIPRI 2024 burden), A = 20, m_R = 60, r = 1 →
-    m_U = 0.34·88 + 20 = 49.92, p_U = 49.92/109.92; with the east 54/114; offsetting aid 0.34·12 = 4.08."""
+    """Chapter 10 defaults: s = 0.2, τ = 0.34 (SIPRI 2024 burden), A = 20, m_R = 60, r = 1 →
+    m_U = 0.34·80 + 20 = 47.2, p_U = 47.2/107.2; with the east 54/114; offsetting aid 0.34·20 = 6.8."""
     s = contest.solve()
-    assert s.m_U == pytest.approx(49.92)
-    assert s.p_U == pytest.approx(49.92 / 109.92)
+    assert s.m_U == pytest.approx(47.2)
+    assert s.p_U == pytest.approx(47.2 / 107.2)
     assert s.p_U_with_east == pytest.approx(54 / 114)
-    assert s.compensating_aid == pytest.approx(4.08)
+    assert s.compensating_aid == pytest.approx(6.8)
 
 
 def test_contest_feeds_chapter_one_range():

@@ -77,8 +77,9 @@ Y = 100.0
 PARAMS = ParamSpace(
     (
         Param("east_share", "Share of Ukraine's economy in the east", "share of pre-war GDP", 0.0, 0.4, 0.01,
-              0.12, "The part of Ukraine's output that losing the four regions removes (ΔY_east / Y). "
-              "Sources give about 0.12 (2021, government-held parts only) up to about 0.2 (2012, before 2014).",
+              0.2, "The part of Ukraine's output that losing the four regions removes (ΔY_east / Y). For scale: "
+              "in 2012 Donetsk, Luhansk and Zaporizhzhia made 19.5 % of GDP and Kherson 0.7–3.1 %; the parts "
+              "of Donbas occupied in 2014 about 10 % (data package, economy table).",
               symbol="s"),
         Param("tau", "Share of output turned into war effort", "share of output", 0.05, 0.6, 0.01, 0.34,
               "Taxation and mobilisation rate τ. The default is SIPRI's estimate of Ukraine's 2024 military "
