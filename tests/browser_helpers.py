@@ -132,6 +132,10 @@ def make_project(root: Path, chapter_extra: str = "") -> Path:
     for folder, title in (("exercises", "Exercise"), ("solutions", "Solution")):
         (root / folder).mkdir()
         nb = nbformat.v4.new_notebook(metadata=kernel)
+        if folder == "solutions":  # the instructor guide is generated from this metadata
+            nb.metadata["workbook"] = {"chapter": 1, "teaching": {
+                "lesson_plan": [["0–50 min", "Work through the chapter."]],
+                "discussion_prompts": ["Is the threat credible?"], "misconceptions": ["Every threat binds."]}}
         nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}: the ultimatum\n\nCompute $y$.")]
         nbformat.write(nb, root / folder / "01-ultimatum.ipynb")
     return root
@@ -140,6 +144,8 @@ def make_project(root: Path, chapter_extra: str = "") -> Path:
 # --- the browser -------------------------------------------------------------------------------------
 def chromium_or_skip():
     if not Path(CHROMIUM).exists():
+        if os.environ.get("WORKBOOK_REQUIRE_BROWSER"):  # `make test` installs it: missing is a failure there
+            pytest.fail(f"{CHROMIUM} missing although WORKBOOK_REQUIRE_BROWSER is set")
         pytest.skip(f"{CHROMIUM} missing: `make browser-deps` (apt-get install chromium) installs it")
     from playwright.sync_api import sync_playwright
 

@@ -32,6 +32,8 @@ from typing import Any
 
 import yaml
 
+from ..guide import instructor_guide
+
 EDITIONS = ("student", "instructor")
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 MATHJAX_SPEC = "mathjax@3"
@@ -164,6 +166,9 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
             shutil.copy2(nb, stage / "solutions" / nb.name)
             shutil.copy2(nb, book / "solutions" / nb.name)
             solutions.append(nb.stem)
+        if solutions:  # generated from the solutions' own metadata, never kept as a second copy
+            (book / "instructor-guide.md").write_text(
+                instructor_guide(project_root / "solutions"), encoding="utf8")
     else:  # nothing for instructors may reach the student stage, built or not
         for path in book.glob("instructor-guide.*"):
             path.unlink()
