@@ -30,7 +30,7 @@ browser-deps:
 test: $(STAMP) browser-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
-	WORKBOOK_BUILT=_build $(PY) -m pytest -n 2 --dist loadscope \
+	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 
