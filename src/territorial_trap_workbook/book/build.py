@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,8 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
     (stage / "exercises").mkdir()
     for nb in sorted((project_root / "exercises").glob("*.ipynb")):
         shutil.copy2(nb, stage / "exercises" / nb.name)
+    if (project_root / "pyproject.toml").is_file():
+        build_wheel(project_root, stage / "dist")
     solutions: list[str] = []
     if edition == "instructor":
         (stage / "solutions").mkdir()
@@ -195,6 +198,24 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         else:
             shutil.copy2(src, target / part)
     return book
+
+
+def build_wheel(project_root: Path, dest: Path) -> Path:
+    """The package as a wheel, offered in the book's downloads (built offline from the installed tools)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+               "--wheel-dir", str(dest), str(project_root)]
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=scratch,
+                              env={**os.environ, "PIP_NO_INDEX": "1"})
+    if done.returncode != 0:
+        raise BookBuildError(f"could not build the package wheel for the downloads:\n{done.stderr[-3000:]}")
+    return dest / wheel_name()
+
+
+def wheel_name() -> str:
+    from .. import __version__
+    return f"territorial_trap_workbook-{__version__}-py3-none-any.whl"
 
 
 # --- building --------------------------------------------------------------------------------------------
