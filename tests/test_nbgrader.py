@@ -1,0 +1,98 @@
+"""nbgrader compatibility: its own student-version preprocessors on a solution notebook, and autograder mode.
+
+nbgrader's ``generate_assignment`` pipeline (minus the database and header steps) runs through plain nbconvert.
+Note: nbgrader knows nothing of the ``rubric`` tag, so a tagged rubric cell survives nbgrader's pipeline; only
+``workbook exercises`` drops it (nbgrader courses should keep rubrics in task cells' MARK SCHEME regions).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbconvert.exporters import NotebookExporter
+from nbgrader.nbgraderformat import MetadataValidator
+from nbgrader.preprocessors import (
+    CheckCellMetadata, ClearHiddenTests, ClearMarkScheme, ClearOutput, ClearSolutions, ComputeChecksums, LockCells,
+)
+
+from territorial_trap_workbook.exercises.authoring import NBGRADER_ROLES, nbgrader_metadata
+from territorial_trap_workbook.exercises.feedback import LOG_ENV, MODE_ENV
+from territorial_trap_workbook.exercises.generator import make_exercise
+
+FIXTURE = Path(__file__).parent / "fixtures" / "solutions" / "01-fixture.ipynb"
+
+
+def _student_version(nb):
+    exporter = NotebookExporter()
+    for pp in (LockCells, ClearSolutions, ClearOutput, CheckCellMetadata, ComputeChecksums, ClearHiddenTests,
+               ClearMarkScheme, ComputeChecksums, CheckCellMetadata):
+        exporter.register_preprocessor(pp(), enabled=True)
+    body, _ = exporter.from_notebook_node(nb, resources={})
+    return nbformat.reads(body, as_version=4)
+
+
+def test_nbgrader_generates_student_version_of_a_solution_notebook():
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    MetadataValidator().validate_nb(sol)
+    student = _student_version(sol)
+    text = nbformat.writes(student)
+    assert "BEGIN SOLUTION" not in text and "upper - lower" not in text and "HIDDEN TESTS" not in text
+    assert "Because fighting destroys value" not in text  # the written model answer
+    cells = {c.id: c for c in student.cells}
+    assert "raise NotImplementedError()" in cells["a1-1"].source
+    for check in ("c1-1", "c1-2", "c1-3a", "c1-3b"):  # public checks are kept, locked, checksummed
+        assert cells[check].source.startswith("check_")
+        assert cells[check].metadata["nbgrader"]["locked"] is True
+        assert "checksum" in cells[check].metadata["nbgrader"]
+    assert "assert abs(width_1_1" not in cells["c1-1"].source
+
+
+def test_our_generator_and_nbgrader_remove_the_same_solutions():
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    ours = {c.id: c.source for c in make_exercise(sol, "solutions/01-fixture.ipynb").cells}
+    theirs = {c.id: c.source for c in _student_version(sol).cells}
+    changed_ours = {cid for cid, src in ours.items() if src != next(c.source for c in sol.cells if c.id == cid)}
+    changed_theirs = {cid for cid, src in theirs.items() if src != next(c.source for c in sol.cells if c.id == cid)}
+    assert changed_ours == changed_theirs == {"a1-1", "c1-1", "a1-2", "a1-3", "w1-4"}
+
+
+@pytest.mark.parametrize("role", NBGRADER_ROLES)
+def test_nbgrader_metadata_helper_is_valid_for_nbgrader(role):
+    cell_type = "markdown" if role in ("written", "task") else "code"
+    meta = nbgrader_metadata(f"id-{role}", role, points=2)
+    cell = nbformat.from_dict({"cell_type": cell_type, "source": "x", "metadata": {"nbgrader": meta}, "id": "c"})
+    MetadataValidator().validate_cell(cell)
+    assert meta["schema_version"] == 3
+    assert ("points" in meta) == (role in ("check", "written", "task"))
+
+
+def test_nbgrader_metadata_rejects_bad_input():
+    with pytest.raises(ValueError):
+        nbgrader_metadata("x", "check")  # no points
+    with pytest.raises(ValueError):
+        nbgrader_metadata("has space", "answer")
+    with pytest.raises(ValueError):
+        nbgrader_metadata("x", "grade")
+
+
+def _run(nb, env_extra, cwd):
+    from nbclient import NotebookClient
+
+    env = {**os.environ, **env_extra}
+    env.pop(LOG_ENV, None)
+    client = NotebookClient(nb, timeout=30, kernel_name="python3", allow_errors=True,
+                            shutdown_kernel="immediate", resources={"metadata": {"path": str(cwd)}})
+    client.execute(env=env)
+    return [c.id for c in nb.cells if c.cell_type == "code"
+            for o in c.outputs if o.output_type == "error" and o.ename == "AssertionError"]
+
+
+def test_autograder_mode_validates_solution_and_fails_blank_exercise(tmp_path):
+    """nbgrader's ``validate`` and ``validate --invert``: with WORKBOOK_FEEDBACK=raise the solution passes every
+    check, and the generated exercise notebook fails every check cell (with AssertionError, not a crash)."""
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    exercise = make_exercise(sol, "solutions/01-fixture.ipynb")
+    assert _run(sol, {MODE_ENV: "raise"}, tmp_path) == []
+    assert _run(exercise, {MODE_ENV: "raise"}, tmp_path) == ["c1-1", "c1-2", "c1-3a", "c1-3b"]
