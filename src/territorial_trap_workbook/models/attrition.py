@@ -7,7 +7,7 @@ Sources
   strategy is stable; the stable mixed strategy persists for an exponentially distributed time with mean V/c,
   so P(still in at t) = exp(−c·t/V).
 * Bishop, D. T. and Cannings, C. (1978). A Generalized War of Attrition. *Journal of Theoretical Biology*
-  70(1), 85–124 [volume and pages not confirmed against the journal].
+  70(1), 85–124.
 * Hammerstein, P. and Parker, G. A. (1982). The Asymmetric War of Attrition. *Journal of Theoretical Biology*
   96(4), 647–682 [volume and pages not confirmed against the journal]: when both sides can assess the
   asymmetry, the side with the lower value-to-cost ratio V/c withdraws (the "assessor" rule).
