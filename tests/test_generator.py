@@ -48,7 +48,9 @@ def test_checks_kept_hidden_tests_removed(repo):
     _generate(repo)
     cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
     assert cells["c1-1"].source.startswith("check_number(width_1_1, expected=c_R + c_U")
-    assert "HIDDEN" not in cells["c1-1"].source and "assert" not in cells["c1-1"].source
+    assert cells["c1-1"].source == ('check_number(width_1_1, expected=c_R + c_U, name="1.1",\n'
+                                    '             hint="The width is the upper end minus the lower end: '
+                                    '(p + c_U) − (p − c_R).")')
 
 
 def test_markdown_answer_blanked_and_rubric_dropped(repo):
