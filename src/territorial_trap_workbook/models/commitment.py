@@ -61,10 +61,10 @@ from ..params import Param, ParamSpace
 
 PARAMS = ParamSpace(
     (
-        Param("p1", "Declining side's chance of winning now", "probability", 0.0, 1.0, 0.05, 0.5,
+        Param("p1", "Declining side's chance of winning now", "probability", 0.0, 1.0, 0.05, 0.7,
               "The chance that the side whose power is about to fall (chapter 5: Ukraine) would win a war "
               "fought today.", symbol="p₁"),
-        Param("p2", "Its chance of winning after the shift", "probability", 0.0, 1.0, 0.05, 0.2,
+        Param("p2", "Its chance of winning after the shift", "probability", 0.0, 1.0, 0.05, 0.3,
               "The same chance once power has shifted (after ceding territory, or after the other side "
               "re-arms).", symbol="p₂"),
         Param("delta", "Weight on the future", "discount factor", 0.0, 1.0, 0.05, 0.9,
