@@ -260,3 +260,10 @@ def test_duplicate_exercise_id(tmp_path):
                                          nbformat.v4.new_markdown_cell("b", metadata=json.loads(json.dumps(m)))])
     with pytest.raises(ExerciseMetadataError, match="cell 1: workbook.exercise '1.1' already used by cell 0"):
         exercise_metadata(nb)
+
+
+def test_teaching_metadata_stays_in_the_solution():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("a")],
+                                  metadata={"workbook": {"chapter": 1, "teaching": {"misconceptions": ["x"]}}})
+    wb = make_exercise(nb, "solutions/x.ipynb").metadata["workbook"]
+    assert wb["chapter"] == 1 and "teaching" not in wb

@@ -13,7 +13,8 @@ From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``e
   them;
 * outputs are cleared, execution counts are ``None``, cell metadata is kept (nbgrader included) except the
   timing metadata ``execution``; each cell keeps its solution cell's id (or ``cell-<index>`` if it had none);
-* the notebook metadata gets ``workbook: {generated_from: "solutions/NN-name.ipynb", source_hash: ...}``,
+* notebook metadata is copied except ``workbook.teaching`` (lesson plan, misconceptions: instructor material);
+  it gets ``workbook: {generated_from: "solutions/NN-name.ipynb", source_hash: ...}``,
   the hash of the generated cells' types and sources.
 
 The output is nbformat 4.5 written by ``nbformat.writes`` (sorted keys), so the same input gives a
@@ -49,6 +50,7 @@ END_HIDDEN = "### END HIDDEN TESTS"
 CODE_STUB = "# YOUR CODE HERE"
 MARKDOWN_STUB = "*Write your answer here.*"
 DROPPED_CELL_METADATA = ("execution", "collapsed", "scrolled")
+SOLUTION_ONLY_NOTEBOOK_METADATA = ("teaching",)  # workbook.teaching: lesson plan etc., for the instructor guide
 
 WRITTEN = "written"
 UNCHANGED = "unchanged"
@@ -198,7 +200,7 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat, nb.nbformat_minor = 4, 5
     meta = copy.deepcopy(dict(solution.get("metadata", {})))
-    wb = dict(meta.get("workbook", {}) or {})
+    wb = {k: v for k, v in dict(meta.get("workbook", {}) or {}).items() if k not in SOLUTION_ONLY_NOTEBOOK_METADATA}
     wb.update(generated_from=generated_from, source_hash=cells_hash(cells))
     meta["workbook"] = wb
     nb.metadata = nbformat.from_dict(meta)
