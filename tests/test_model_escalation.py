@@ -140,3 +140,90 @@ def test_demand_curve_matches_optimum_at_x_star(p):
     r = escalation.optimal_demand(p=p)
     c = escalation.demand_curve([r.demand], p=p)
     assert c["p_war"][0] == pytest.approx(r.p_war) and c["payoff"][0] == pytest.approx(r.payoff)
+
+
+# ---------------------------------------------------------------- the capstone's extension (law and audience)
+EXT = escalation.EXTENDED
+
+
+@given(params_of(SPACE))
+def test_extension_reduces_to_the_base_model(v):
+    """Risk–return (Fearon 1995; Powell 1999): with no floor, no Ukrainian legal pull and no audience cost the
+    extension returns exactly the closed form x* = p + (c̄ − c_A)/2 (or its solved corners)."""
+    base = escalation.optimal_demand(**v)
+    ext = escalation.constrained_demand(**v)
+    assert ext.demand == pytest.approx(base.demand, abs=1e-12)
+    assert ext.p_war == pytest.approx(base.p_war, abs=1e-12)
+    assert ext.payoff == pytest.approx(base.payoff, abs=1e-12)
+
+
+def test_extension_interior_with_ukrainian_legal_pull():
+    """Extension (our derivation on Fearon 1995/Putnam 1988): p = .5, c_A = .1, c̄ = .3, λ_U = .2 →
+    x_c = 0.8·0.8/2 + 0.4/2 = 0.52 and P(war) = (c̄ − p + k(p − c_A))/(2c̄) with k = 1.25, i.e. 0.5."""
+    r = escalation.constrained_demand(p=0.5, c_R=0.1, c_bar=0.3, rigidity_U=0.2)
+    assert r.demand == pytest.approx(0.52)
+    assert r.p_war == pytest.approx((0.3 - 0.5 + 1.25 * 0.4) / 0.6)
+    assert r.p_war == pytest.approx(0.5)
+
+
+def test_extension_interior_with_audience_cost():
+    """Extension (our derivation on Fearon 1994/1995): an accepted x is worth (1 + a)x − a; with p = .5, c_A = .1,
+    c̄ = .3, a = .2: x_c = 0.4 + 0.6/2.4 = 0.65 and P(war) = 0.15/0.3 = 0.5."""
+    r = escalation.constrained_demand(p=0.5, c_R=0.1, c_bar=0.3, a=0.2)
+    assert r.demand == pytest.approx(0.65)
+    assert r.p_war == pytest.approx(0.5)
+
+
+def test_extension_binding_floor():
+    """A legal floor above x* is binding: with f = .7 (p = .5, c̄ = .3) Russia demands .7 and P(war) = .2/.3."""
+    r = escalation.constrained_demand(p=0.5, c_R=0.1, c_bar=0.3, floor=0.7)
+    assert (r.demand, r.corner) == (pytest.approx(0.7), "floor")
+    assert r.p_war == pytest.approx(2 / 3)
+
+
+def test_extension_ukraine_can_sign_nothing():
+    """Corner λ_U = 1 (solved): Ukraine can ratify only x = 0, so Russia either demands nothing (payoff −a) or
+    fights (p − c_A); with p = .5, c_A = .1 it fights."""
+    r = escalation.constrained_demand(p=0.5, c_R=0.1, c_bar=0.3, rigidity_U=1.0)
+    assert r.p_war == 1.0 and r.payoff == pytest.approx(0.4)
+    r = escalation.constrained_demand(p=0.05, c_R=0.5, c_bar=0.3, rigidity_U=1.0)
+    assert r.p_war == 0.0 and r.demand == 0.0
+
+
+def test_ukraines_limit_is_chapter_twos():
+    """The extension's acceptance rule uses chapter 2's r_U = (1 − λ_U)·min(1, p + c_U) (Putnam 1988 win-sets):
+    a Ukraine with cost c accepts x exactly when x ≤ winsets' r_U."""
+    from territorial_trap_workbook.models import winsets
+    p, lam, c_bar = 0.6, 0.3, 0.5
+    for c in np.linspace(0, 0.5, 11):
+        _, r_U = winsets.ratification_limits(p, 0.1, float(c), 0.0, lam)
+        # P(war | x) at x slightly below / above r_U brackets c's position in [0, c̄]
+        below = escalation.constrained_curve([max(0.0, r_U - 1e-9)], p=p, c_R=0.1, c_bar=c_bar, rigidity_U=lam)
+        if r_U < (1 - lam) * min(1.0, p + c_bar):
+            assert below["p_war"][0] == pytest.approx(min(1.0, c / c_bar), abs=1e-6)
+
+
+@given(params_of(EXT))
+def test_extension_always_valid_and_optimal(v):
+    """For every declared parameter set (corners included) the answer is valid and no demand in [f, 1] on a fine
+    grid does better (the candidate list is exhaustive)."""
+    r = escalation.constrained_demand(**v)
+    assert 0.0 <= r.p_war <= 1.0 and math.isfinite(r.payoff)
+    assert v["floor"] - 1e-12 <= r.demand <= 1.0
+    grid = np.linspace(v["floor"], 1.0, 2001)
+    c = escalation.constrained_curve(grid, **v)
+    assert c["payoff"].max() <= r.payoff + 1e-9
+
+
+@given(params_of(EXT), st.floats(0, 1))
+def test_higher_audience_cost_never_softens_the_demand(v, extra):
+    """Extension: x_c rises with a (w < 1); with the same floor and pull the best demand never falls."""
+    higher = {**v, "a": min(1.0, v["a"] + extra)}
+    assert escalation.constrained_demand(**higher).demand >= escalation.constrained_demand(**v).demand - 1e-9
+
+
+@given(st.sampled_from(EXT.names), st.data())
+def test_extension_bad_values_raise_parameter_error(name, data):
+    bad = data.draw(bad_value_of(EXT[name]))
+    with pytest.raises(ParameterError, match=name):
+        escalation.constrained_demand(**{name: bad})

@@ -30,14 +30,13 @@ def _first_step(v):
 
 def _flow_balance(v):
     a, b, f, e, g, h, r = (v[NAMES[k]] for k in "abfeghr")
-    if r == 0:
-        return {"talks": 0.0, "ceasefire": 0.0, "frozen": 0.0, "offensive": 1.0}
     T = 1.0
     C = a / (f + e) * T
     F = f / (g + h) * C
-    O = (b * T + e * C + g * F) / r
-    s = T + C + F + O
-    return {"talks": T / s, "ceasefire": C / s, "frozen": F / s, "offensive": O / s}
+    # π_O = (q_TO π_T + q_CO π_C + q_FO π_F)/q_OT; everything multiplied by q_OT so that q_OT = 0 needs no case
+    rT, rC, rF, O = r * T, r * C, r * F, b * T + e * C + g * F
+    s = rT + rC + rF + O
+    return {"talks": rT / s, "ceasefire": rC / s, "frozen": rF / s, "offensive": O / s}
 
 
 def test_geometric_wait_when_talks_only_end_in_an_offensive():

@@ -14,6 +14,8 @@ from .style import PALETTE, RUSSIA, base_layout, rounded
 
 MONTHS = 60
 COLOURS = {"talks": PALETTE["blue"], "ceasefire": PALETTE["green"], "frozen": PALETTE["sky"], "offensive": RUSSIA}
+BAR_LABELS = {"talks": "Talks", "ceasefire": "Cease-<br>fire", "frozen": "Frozen<br>conflict",
+              "offensive": "Offen-<br>sive"}
 ORDER = ("offensive", "frozen", "ceasefire", "talks")  # stacked from the bottom up
 
 
@@ -35,11 +37,11 @@ def draw(v: Mapping[str, float]) -> Frame:
              name="Chance of an offensive by the horizon", showlegend=False,
              marker=dict(size=11, color=PALETTE["black"], line=dict(width=1, color="white")),
              hovertemplate="by month %{x}: %{y:.2f}<extra></extra>"),
-        dict(type="bar", x=[transitions.LABELS[s] for s in transitions.STATES],
+        dict(type="bar", x=[BAR_LABELS[s] for s in transitions.STATES],
              y=rounded([o.long_run[s] for s in transitions.STATES]), xaxis="x2", yaxis="y2",
              name="Long-run share of months", showlegend=False,
              marker=dict(color=[COLOURS[s] for s in transitions.STATES]),
-             hovertemplate="%{x}: %{y:.2f} of months<extra></extra>"),
+             hovertemplate="%{y:.2f} of months<extra></extra>"),
     ]
     t = o.months_to_offensive
     title = (f"From talks: offensive within {h:g} months {o.p_within:.2f} · expected wait {t['talks']:.1f} months · "
@@ -69,7 +71,7 @@ EXPLORER = ExplorerSpec(
         xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS], dtick=6,
                    title=dict(text="Months from the start of talks")),
         yaxis=dict(range=[0, 1.0], dtick=0.2, title=dict(text="Chance of being in each state")),
-        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", title=dict(text="State")),
+        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickangle=0, tickfont=dict(size=12)),
         yaxis2=dict(range=[0, 1.0], dtick=0.2, anchor="x2", title=dict(text="Long-run share of months")),
         height=500,
     ),

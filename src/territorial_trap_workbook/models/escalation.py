@@ -52,16 +52,51 @@ Corners (solved, not excluded)
 3. c̄ = 0 (no uncertainty) would divide by zero: the declaration starts c̄ at 0.01. With complete information
    A would demand p + c_B exactly and there would be no war — the limit of the formula as c_A → c̄.
 
+Extension used by the capstone (chapter 13): law and audience
+------------------------------------------------------------
+The same gamble with three additions taken from earlier chapters (our composition; see
+:func:`constrained_demand`):
+
+* Russia's demand cannot go below a floor f (chapter 2's ratifiable minimum r_R: a constitution that lists the
+  regions rules out signing for less).
+* Ukraine's ratifiable limit is chapter 2's r_U = (1 − λ_U)·min(1, p + c_B): its constitution pulls what it can
+  sign towards ceding nothing. B accepts x iff x ≤ (1 − λ_U)·min(1, p + c_B).
+* Settling for less than the public demand (all four regions, x = 1) costs the leader at home (chapter 8).
+  Chapter 8's audience cost a is what a full climb-down (x = 0) costs; a partial one costs in proportion to what
+  is given up, a·(1 − x). The cost is paid only if the demand is accepted (a refused demand means war, not a
+  climb-down). So an accepted demand x is worth V(x) = x − a(1 − x) = (1 + a)x − a to Russia.
+
+With ℓ_lo = (1 − λ_U)p (the limit of the least resolved Ukraine) and ℓ_hi = (1 − λ_U)·min(1, p + c̄),
+
+    P(war | x) = 0 for x ≤ ℓ_lo,   1 for x > ℓ_hi,   (x/(1 − λ_U) − p)/c̄ in between
+
+(in between requires λ_U < 1 and x ≤ 1 − λ_U, so x/(1 − λ_U) ≤ 1 and the min is not binding). Russia's expected
+payoff is U(x) = (1 − P(war | x))·V(x) + P(war | x)·w with w = p − c_R. On the middle piece, with k = 1/(1 − λ_U),
+U is a concave quadratic (its x² coefficient is −k(1 + a)/c̄) and
+
+    U'(x) = (1 + a)(1 − (kx − p)/c̄) − (k/c̄)((1 + a)x − a − w) = 0
+    ⇔  x_c = (c̄ + p)/(2k) + (a + w)/(2(1 + a))  =  (1 − λ_U)(c̄ + p)/2 + (p − c_R + a)/(2(1 + a)),
+
+which is x* of the base model when λ_U = a = 0. With a = 0 the chance of war there is
+(c̄ − p + k(p − c_R))/(2c̄): with λ_U > 0 it depends on p and rises with Ukraine's legal rigidity whenever p > c_R.
+x_c rises with a (because w < 1), so a higher audience cost means a harder demand and more risk of war.
+U is increasing below ℓ_lo (U = V(x)) and constant (= w) above ℓ_hi, so the best demand is among the candidates
+{f, ℓ_lo, x_c clipped to the middle piece, ℓ_hi, 1} restricted to [f, 1]; the function evaluates U at each and
+takes the best (the lowest demand among ties). No grid, no approximation, and every corner (λ_U = 1: Ukraine can
+sign nothing but x = 0; f above ℓ_hi: war is certain) is covered by the same candidate list. With f = 0,
+λ_U = 0, a = 0 it returns exactly :func:`optimal_demand`'s answer.
+
 Every public function validates its inputs against :data:`PARAMS` and returns finite values with
 0 ≤ P(war) ≤ 1 and 0 ≤ x* ≤ 1.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..params import Param, ParameterError, ParamSpace, _short_repr
+from . import audience, winsets
 
 PARAMS = ParamSpace(
     (
@@ -131,13 +166,81 @@ def demand_curve(demands, **params: float) -> dict[str, np.ndarray]:
     This is the trade-off itself: a higher demand returns more if accepted and risks war more often.
     """
     v = PARAMS.validate(params)
+    x = _demands(demands)
+    y = x - v["p"]
+    risk = np.clip(y / v["c_bar"], 0.0, 1.0)
+    payoff = x * (1.0 - risk) + (v["p"] - v["c_R"]) * risk
+    return {"demand": x, "p_war": risk, "payoff": payoff}
+
+
+def _demands(demands) -> np.ndarray:
     try:
         x = np.asarray(demands, dtype=float)
     except (TypeError, ValueError):
         x = np.array([np.nan])
     if x.ndim != 1 or x.size == 0 or not np.all(np.isfinite(x)) or np.any(x < 0.0) or np.any(x > 1.0):
-        raise ParameterError(f"demands must be a non-empty list of finite numbers from 0 to 1; got {_short_repr(demands)}")
-    y = x - v["p"]
-    risk = np.clip(y / v["c_bar"], 0.0, 1.0)
-    payoff = x * (1.0 - risk) + (v["p"] - v["c_R"]) * risk
-    return {"demand": x, "p_war": risk, "payoff": payoff}
+        raise ParameterError("demands must be a non-empty list of finite numbers from 0 to 1; "
+                             f"got {_short_repr(demands)}")
+    return x
+
+
+EXTENDED = ParamSpace(
+    PARAMS.params
+    + (
+        Param("floor", "Least Russia may demand", "share of disputed value", 0.0, 1.0, 0.01, 0.0,
+              "Russia cannot sign for less than this (chapter 2's ratifiable minimum r_R).", symbol="f"),
+        replace(winsets.PARAMS["rigidity_U"], default=0.0),
+        replace(audience.PARAMS["a"], default=0.0,
+                meaning="What the Russian leader loses at home by settling for nothing; settling for a share x "
+                        "costs a·(1 − x)."),
+    )
+)
+
+
+def _war_given(x: np.ndarray, v: dict) -> np.ndarray:
+    lam = v["rigidity_U"]
+    lo = (1.0 - lam) * v["p"]
+    hi = (1.0 - lam) * min(1.0, v["p"] + v["c_bar"])
+    out = np.where(x > hi, 1.0, 0.0)
+    mid = (x > lo) & (x <= hi)
+    if np.any(mid):  # only reachable with λ_U < 1
+        out = np.where(mid, np.clip((x / (1.0 - lam) - v["p"]) / v["c_bar"], 0.0, 1.0), out)
+    return out
+
+
+def _payoff(x: np.ndarray, war: np.ndarray, v: dict) -> np.ndarray:
+    accepted = (1.0 + v["a"]) * x - v["a"]
+    return accepted * (1.0 - war) + (v["p"] - v["c_R"]) * war
+
+
+def constrained_demand(**params: float) -> RiskReturn:
+    """Russia's best demand with a legal floor, Ukraine's legal pull λ_U and an audience cost for asking less
+    than everything (the capstone's extension; parameters in :data:`EXTENDED`)."""
+    v = EXTENDED.validate(params)
+    lam, p = v["rigidity_U"], v["p"]
+    lo = (1.0 - lam) * p
+    hi = (1.0 - lam) * min(1.0, p + v["c_bar"])
+    cands = [v["floor"], lo, hi, 1.0]
+    if lam < 1.0:
+        x_c = (1.0 - lam) * (v["c_bar"] + p) / 2.0 + (p - v["c_R"] + v["a"]) / (2.0 * (1.0 + v["a"]))
+        cands.append(min(max(x_c, lo), hi))
+    x = np.array(sorted({min(1.0, max(v["floor"], c)) for c in cands}))
+    war = _war_given(x, v)
+    pay = _payoff(x, war, v)
+    best = int(np.argmax(pay >= pay.max() - 1e-12))  # the lowest demand among (near-)ties
+    demand, p_war = float(x[best]), float(war[best])
+    if v["floor"] > 0.0 and demand <= v["floor"] + 1e-12 and demand < 1.0:
+        corner = "floor"
+    elif lam < 1.0 and lo < demand < hi:
+        corner = "interior"
+    else:
+        corner = "edge"
+    return RiskReturn(demand=demand, premium=demand - p, p_war=p_war, payoff=float(pay[best]), corner=corner)
+
+
+def constrained_curve(demands, **params: float) -> dict[str, np.ndarray]:
+    """P(war | x) and Russia's expected payoff (audience cost included) for each demand, ignoring the floor."""
+    v = EXTENDED.validate(params)
+    x = _demands(demands)
+    war = _war_given(x, v)
+    return {"demand": x, "p_war": war, "payoff": _payoff(x, war, v)}

@@ -154,7 +154,7 @@ def outlook(**params: float) -> Outlook:
     t = N.sum(axis=1)
     exits = P[:3, 3]
     routes = N[0] * exits
-    routes = routes / routes.sum()  # equal to 1 up to rounding; normalised so the shares add up exactly
+    routes = np.clip(routes / routes.sum(), 0.0, 1.0)  # sums to 1 up to rounding; normalised and kept in [0, 1]
     A = _absorbing(P)
     p_within = float(np.linalg.matrix_power(A, int(v["horizon"]))[0, 3])
     pi = _stationary(P)
