@@ -48,7 +48,7 @@ def summary(v: Mapping[str, float]) -> dict[str, str]:
     return {
         "Acting, no recognition": f"{base_eq:.1f}",
         "Acting, after recognition": f"{eq:.1f}",
-        "Whole actors (discrete version)": str(cascade.discrete_normal_cascade(v["mean"], v["sigma"], v["shift"])),
+        "Whole actors after recognition (discrete version)": str(cascade.discrete_normal_cascade(v["mean"], v["sigma"], v["shift"])),
     }
 
 
