@@ -168,8 +168,12 @@ def _given(**kwargs) -> dict:
     return PARAMS.validate({k: v for k, v in kwargs.items() if v is not DEFAULT})
 
 
+_SQRT2 = math.sqrt(2.0)
+
+
 def _F(r: float, m: float, sigma: float) -> float:
-    return N_ACTORS * _STD.cdf((r - m) / sigma)
+    # N·Φ(z) written with erfc (the same function as NormalDist().cdf, a few times faster)
+    return N_ACTORS * 0.5 * math.erfc(-(r - m) / (sigma * _SQRT2))
 
 
 def _bisect(g, lo: float, hi: float) -> float:
@@ -289,7 +293,7 @@ def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DE
     if big_lo == big_hi:
         return None
     a, b = lo, hi
-    for _ in range(60):
+    while b - a > 1e-7:
         mid = 0.5 * (a + b)
         if (_equilibrium(m, mid) >= N_ACTORS / 2) == big_lo:
             a = mid
