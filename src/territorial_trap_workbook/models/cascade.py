@@ -12,8 +12,14 @@ Sources
 * Teaching use (ours): the "actors" are states with a territorial grievance; a state "acts" (tries a border
   change by force) once it has seen enough others get away with it. A recognised annexation lowers every
   threshold by ``shift`` (what acting costs falls for everyone). The territorial-integrity norm and its record
-  are discussed in the chapter from Zacher (2001) and Altman (2020); they supply no parameter here, so every
-  parameter below is illustrative.
+  are discussed in the chapter from Zacher, M. W. (2001), The Territorial Integrity Norm: International
+  Boundaries and the Use of Force, *International Organization* 55(2), 215–250, and Altman, D. (2020), The
+  Evolution of Territorial Conquest After 1945 and the Limits of the Territorial Integrity Norm,
+  *International Organization* 74(3), 490–522; they supply no parameter here, so every parameter below is
+  illustrative.
+* Verification: Granovetter's journal, volume, issue (May 1978) and pages were confirmed from a JSTOR cover
+  page; his two examples were re-computed here (tests), not copied. The paper's own figure for the jump is
+  "about 12.2" in the research notes; the continuous map computed here jumps at σ ≈ 12.22.
 
 Three versions, each function says which it implements
 -----------------------------------------------------

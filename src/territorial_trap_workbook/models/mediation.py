@@ -7,8 +7,9 @@ Sources
   the mediator would not gain from misreporting it. A mediator that only wants peace is tempted to say "the
   other side is resolved, give way", so its advice carries no information; a mediator biased towards the side
   it advises is believed when it advises that side to give way, because it would have said "stand firm" had
-  that been safe. (Journal, volume, issue and pages confirmed in two independent bibliographies; the
-  formalisation below is ours, written in Kydd's spirit, not a reproduction of his model.)
+  that been safe. (Journal, volume, issue and pages confirmed in two independent bibliographies. The paper
+  itself was not read in full here: the summary of its argument follows the research notes and secondary
+  accounts, and the formalisation below is ours, written in Kydd's spirit, not a reproduction of his model.)
 * Fearon, J. D. (1995), via :mod:`.bargaining`: the bargaining range [p − c_R, p + c_U] of chapter 1.
 
 Part 1 — the mediation model (our simplification, derived here)
