@@ -58,14 +58,14 @@ def draw(v: Mapping[str, float]) -> Frame:
     traces = [
         dict(type="scatter", x=rounded(rx), y=rounded(ry), mode="lines", fill="toself",
              fillcolor="rgba(213, 94, 0, 0.18)", line=dict(color=RUSSIA, width=0),
-             name="War region: index above 1", hoverinfo="skip"),
-        dict(type="scatter", x=bx, y=by, mode="lines", name="Edge: p₂ = p₁ − (1 − p₁ + c_D)/δ",
+             name="War region", hoverinfo="skip"),
+        dict(type="scatter", x=bx, y=by, mode="lines", name="Edge of the war region",
              line=dict(color=RUSSIA, width=2, dash="dash"), hovertemplate="edge p₁ %{x:.2f}, p₂ %{y:.2f}"
              "<extra></extra>"),
-        dict(type="scatter", x=[0, 1], y=[0, 1], mode="lines", name="No shift: p₂ = p₁",
+        dict(type="scatter", x=[0, 1], y=[0, 1], mode="lines", name="No shift (p₂ = p₁)",
              line=dict(color=NEUTRAL, width=1.5, dash="dot"), hoverinfo="skip"),
         dict(type="scatter", x=rounded([r.p1, r.p1]), y=rounded([r.p1, r.p2]), mode="lines",
-             name="The shift p₁ − p₂", line=dict(color=PALETTE["black"], width=2),
+             name="Shift p₁ − p₂", line=dict(color=PALETTE["black"], width=2),
              hovertemplate="shift from %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=[rounded(r.p1)], y=[rounded(r.p2)], mode="markers", name="Current case",
              marker=dict(symbol="circle", size=15, color=RUSSIA if r.war else UKRAINE,
@@ -94,9 +94,8 @@ EXPLORER = ExplorerSpec(
     layout=base_layout(
         "", "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
         xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₁: declining side's chance of winning now")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₂: its chance after the shift"),
-                   scaleanchor="x", scaleratio=1),
-        height=560,
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₂: its chance after the shift")),
+        height=560, margin=dict(l=70, r=30, t=130, b=60),
     ),
     main=("p2", "p1", "delta", "c_D"),
     caption=("Shifting power and the commitment problem: where the declining side prefers war now "
