@@ -78,6 +78,7 @@ def test_recognition_lowers_thresholds_and_tips_the_cascade():
 
 
 def test_vectorised_equilibria_agree_with_scalar():
+    """Granovetter (1978), continuous map: the vectorised solver used by the figures equals the scalar one."""
     sigmas = [1.0 + 0.5 * i for i in range(79)]
     got = cascade.equilibria(sigmas, 25, 2.0)
     want = [cascade.equilibrium(25, s, 2.0) for s in sigmas]
@@ -90,6 +91,8 @@ def test_vectorised_equilibria_agree_with_scalar():
 @pytest.mark.parametrize("name", SPACE.names)
 @given(data=st.data())
 def test_bad_values_raise_parameter_error(name, data):
+    """Granovetter (1978) cascade model: bad mean, σ or shift values raise ParameterError naming the parameter
+    in every public function."""
     bad = data.draw(bad_value_of(SPACE[name]))
     for call in (cascade.equilibrium, cascade.iterate, cascade.normal_thresholds, cascade.discrete_normal_cascade):
         with pytest.raises(ParameterError, match=name):
@@ -101,23 +104,27 @@ def test_bad_values_raise_parameter_error(name, data):
     np.array(3.0), list(range(cascade.MAX_ACTORS + 1)),
 ])
 def test_bad_threshold_lists_raise_parameter_error(bad):
+    """Granovetter (1978), discrete version: malformed threshold lists raise ParameterError."""
     with pytest.raises(ParameterError, match="thresholds"):
         cascade.discrete_cascade(bad)
 
 
 @pytest.mark.parametrize("kwargs", [dict(n=1), dict(n=2.5), dict(second=-1), dict(second=1001), dict(n="100")])
 def test_uniform_example_validates(kwargs):
+    """Granovetter (1978), discrete uniform example: bad n or threshold raise ParameterError."""
     with pytest.raises(ParameterError):
         cascade.uniform_example(**kwargs)
 
 
 @pytest.mark.parametrize("kwargs", [dict(r=-1), dict(r=101), dict(r=math.nan), dict(r="3"), dict(r=True)])
 def test_response_validates_r(kwargs):
+    """Granovetter (1978), continuous map: the response F(r) refuses r outside [0, N]."""
     with pytest.raises(ParameterError, match="r = "):
         cascade.response(**kwargs)
 
 
 def test_other_arguments_validate():
+    """Granovetter (1978) cascade model: steps, σ lists and the σ bracket are validated."""
     with pytest.raises(ParameterError, match="steps"):
         cascade.iterate(steps=-1)
     with pytest.raises(ParameterError, match="sigmas"):
@@ -152,12 +159,14 @@ def test_a_bigger_threshold_drop_never_shrinks_the_cascade(v, extra):
 
 @given(params_of(SPACE), value_of(SPACE["mean"]))
 def test_a_higher_mean_threshold_never_grows_the_cascade(v, mean2):
+    """Granovetter (1978), continuous map: raising every threshold never adds actors."""
     lo, hi = sorted((v["mean"], mean2))
     assert cascade.equilibrium(**{**v, "mean": hi}) <= cascade.equilibrium(**{**v, "mean": lo}) + 1e-8
 
 
 @given(params_of(SPACE))
 def test_discrete_normal_is_a_whole_number_in_range(v):
+    """Granovetter (1978), discrete-normal version: the count is a whole number between 0 and 100."""
     n = cascade.discrete_normal_cascade(**v)
     assert isinstance(n, int) and 0 <= n <= cascade.N_ACTORS
 

@@ -50,7 +50,8 @@ def test_even_handed_peace_loving_mediator_is_not_credible():
 
 
 def test_perfect_information_needs_only_a_lean_towards_the_advised_side():
-    """With an accurate signal (a = 1) the belief after "irresolute" is 0, so w_min = ½ (derived in the module)."""
+    """With an accurate signal (a = 1) the belief after "irresolute" is 0, so w_min = ½ (derived in the
+    module)."""
     m = mediation.solve(accuracy=1.0)
     assert m.mu_weak == 0 and m.mu_strong == 1
     assert m.w_min == pytest.approx(0.5)
@@ -93,11 +94,13 @@ def test_sanctions_alone_never_move_ukraines_limit():
 
 
 def test_types_must_be_ordered():
+    """Mediation model (after Kydd 2003): the joint corner c_irr ≤ c_res is excluded by the declaration."""
     with pytest.raises(ParameterError, match="c_irr = 0.05 must exceed c_res = 0.05"):
         mediation.solve(c_res=0.05, c_irr=0.05)
 
 
 def test_leverage_corners_are_excluded():
+    """Leverage in chapter 1's model (Fearon 1995): aid > p and c_R + sanctions > 0.5 are refused."""
     with pytest.raises(ParameterError, match="aid = 0.3 exceeds p = 0.2"):
         mediation.apply_leverage(p=0.2, aid=0.3)
     with pytest.raises(ParameterError, match="exceeds 0.5"):
@@ -114,6 +117,8 @@ def test_zero_war_costs_corner_is_solved():
 @pytest.mark.parametrize("name", SPACE.names)
 @given(data=st.data())
 def test_bad_values_raise_parameter_error(name, data):
+    """Mediation model (after Kydd 2003): out-of-range, non-finite or mistyped values raise ParameterError
+    naming the parameter."""
     bad = data.draw(bad_value_of(SPACE[name]))
     with pytest.raises(ParameterError, match=name):
         mediation.solve(**{name: bad})
@@ -122,12 +127,14 @@ def test_bad_values_raise_parameter_error(name, data):
 @pytest.mark.parametrize("name", ["aid", "sanctions"])
 @given(data=st.data())
 def test_bad_leverage_values_raise_parameter_error(name, data):
+    """Leverage model (Fearon 1995 range): bad lever values raise ParameterError naming the parameter."""
     bad = data.draw(bad_value_of(LEV[name]))
     with pytest.raises(ParameterError, match=name):
         mediation.apply_leverage(**{name: bad})
 
 
 def test_sweep_rejects_bad_n():
+    """Mediation model (after Kydd 2003): the bias sweep refuses a bad number of points."""
     for n in (1, 500, 2.5, True, "9"):
         with pytest.raises(ParameterError, match="n = "):
             mediation.sweep_bias({}, n=n)
@@ -152,6 +159,7 @@ def test_every_call_returns_a_valid_result_or_parameter_error(v):
 
 @given(valid(SPACE))
 def test_bayes_moves_beliefs_in_the_right_direction(v):
+    """Mediation model (after Kydd 2003), Bayes' rule: μ_w ≤ q ≤ μ_s for every declared parameter set."""
     m = mediation.solve(**v)
     assert m.mu_weak <= v["q"] + 1e-12 <= m.mu_strong + 2e-12
 
@@ -178,6 +186,7 @@ def test_credibility_is_exactly_w_at_least_w_min(v):
 
 @given(valid(SPACE), st.floats(0, 1))
 def test_more_bias_towards_ukraine_never_destroys_credibility(v, w2):
+    """Mediation model (after Kydd 2003): the credible biases form an interval [w_min, 1]."""
     m1 = mediation.solve(**v)
     if not (m1.decisive and m1.credible and w2 >= v["w"]):
         return
@@ -186,6 +195,7 @@ def test_more_bias_towards_ukraine_never_destroys_credibility(v, w2):
 
 @given(valid(SPACE), st.floats(0, 0.5))
 def test_a_mediator_that_dreads_war_more_needs_more_bias(v, k2):
+    """Mediation model (after Kydd 2003): w_min never falls as the mediator's own cost of war k rises."""
     m1, m2 = mediation.solve(**v), mediation.solve(**{**v, "k": k2})
     if m1.w_min is None or k2 < v["k"]:
         return
@@ -219,6 +229,8 @@ def test_leverage_never_raises_russias_deal(v):
 
 @given(params_of(LEV))
 def test_leverage_returns_valid_result_or_parameter_error(v):
+    """Leverage in chapter 1's model (Fearon 1995; Rubinstein 1982): any declared draw gives a valid range and
+    deal, or ParameterError at an excluded corner."""
     try:
         lev = mediation.apply_leverage(**v)
     except ParameterError:
