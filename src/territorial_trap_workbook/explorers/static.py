@@ -58,14 +58,14 @@ def static_figure(spec: ExplorerSpec) -> go.Figure:
             ))
         sliders.append(dict(
             active=active, steps=steps, x=0.0, len=1.0, y=0, yanchor="top",
-            pad=dict(t=40 + row * SLIDER_HEIGHT, b=10),
+            pad=dict(t=75 + row * SLIDER_HEIGHT, b=10),
             currentvalue=dict(prefix=f"{param.label} ({param.unit}): ", font=dict(size=13)),
             name=name,
         ))
     fig.frames = frames
     height = fig.layout.height or 460
-    fig.update_layout(sliders=sliders, height=height + SLIDER_HEIGHT * len(spec.main),
-                      margin=dict(b=80 + SLIDER_HEIGHT * len(spec.main)))
+    fig.update_layout(sliders=sliders, height=height + 40 + SLIDER_HEIGHT * len(spec.main),
+                      margin=dict(b=110 + SLIDER_HEIGHT * len(spec.main)))
     return fig
 
 

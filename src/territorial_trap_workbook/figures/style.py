@@ -29,10 +29,12 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=[PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky", "black")],
-        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside"),
-        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside"),
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside",
+                   automargin=True),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside",
+                   automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        margin=dict(l=70, r=30, t=90, b=60),
+        margin=dict(l=70, r=30, t=130, b=60),
         hoverlabel=dict(font_size=13),
     )
 )
@@ -50,7 +52,7 @@ def rounded(values: Iterable[float] | float | None, digits: int = 6):
 def base_layout(title: str, x_title: str, y_title: str, **extra) -> dict:
     layout = dict(
         template=TEMPLATE,
-        title=dict(text=title, x=0, xanchor="left"),
+        title=dict(text=title, x=0.02, xanchor="left", y=0.98, yanchor="top", yref="container"),
         xaxis=dict(title=dict(text=x_title)),
         yaxis=dict(title=dict(text=y_title)),
         height=460,
