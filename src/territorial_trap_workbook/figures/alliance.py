@@ -103,7 +103,6 @@ EXPLORERS = [
         layout=base_layout(
             "", "Side-payoff from a separate settlement (resource index)", "U.S. utility (log units)",
             xaxis=dict(range=[-1, 51], title=dict(text="Side-payoff from a separate settlement (index)")),
-            margin=dict(l=70, r=30, t=120, b=60),
         ),
         main=("side", "exit_cost", "a_us", "y_europe"),
         caption=("The wedge: the U.S. compares staying in the coalition with taking a separate deal "

@@ -95,7 +95,7 @@ EXPLORER = ExplorerSpec(
         "", "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
         xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₁: declining side's chance of winning now")),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₂: its chance after the shift")),
-        height=560, margin=dict(l=70, r=30, t=130, b=60),
+        height=560,
     ),
     main=("p2", "p1", "delta", "c_D"),
     caption=("Shifting power and the commitment problem: where the declining side prefers war now "
