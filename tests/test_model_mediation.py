@@ -262,3 +262,28 @@ def test_leverage_shift_matches_the_closed_form_inside_the_range(v):
     if b.walkout_binds or a.walkout_binds or b.deal is None or a.deal is None:
         return
     assert lev.deal_shift == pytest.approx(-v["aid"] - (1 - b.share) * v["sanctions"], abs=1e-9)
+
+
+@given(valid(SPACE))
+def test_credibility_matches_an_independent_incentive_check(v):
+    """Mediation model (after Kydd 2003), re-derived from payoffs: honest advice is an equilibrium iff the
+    mediator (weights w on Ukraine, 1 − w on Russia, own war cost k) weakly prefers the advised offer after
+    each signal. Payoffs are computed here from chapter 1's floors, not from the module's formulas."""
+    m = mediation.solve(**v)
+    p, c_u, w, k = v["p"], v["c_U"], v["w"], v["k"]
+    r_hi, r_lo = max(0.0, p - v["c_res"]), max(0.0, p - v["c_irr"])
+
+    def mediator(offer_firm, resolved):
+        if offer_firm and resolved:  # war
+            return w * (1 - p - c_u) + (1 - w) * (p - v["c_res"]) - k
+        x = r_lo if offer_firm else r_hi
+        return w * (1 - x) + (1 - w) * x
+
+    def prefers_firm_margin(mu):
+        return (mu * mediator(True, True) + (1 - mu) * mediator(True, False)
+                - mu * mediator(False, True) - (1 - mu) * mediator(False, False))
+
+    honest = prefers_firm_margin(m.mu_weak) >= -1e-12 and prefers_firm_margin(m.mu_strong) <= 1e-12
+    margins = (abs(prefers_firm_margin(m.mu_weak)), abs(prefers_firm_margin(m.mu_strong)))
+    if min(margins) > 1e-9:  # away from exact ties
+        assert m.credible == honest
