@@ -67,8 +67,18 @@ def test_without_law_and_audience_the_capstone_is_chapter_one():
 def test_audience_floor_matches_fearons_condition_at_full_climb_down(p, c, a):
     """Chapter 8 (Fearon 1994): the leader stands firm rather than back down fully iff p − c + a > 0; the
     capstone's floor (p − c + a)/(1 + a) is positive exactly then."""
-    floor = min(1.0, max(0.0, (p - c + a) / (1 + a)))
+    floor = capstone.audience_floor(p, c, a)
+    assert floor == pytest.approx(min(1.0, max(0.0, (p - c + a) / (1 + a))))
     assert (floor > 0) == audience.stands_firm(p, a, c)
+
+
+def test_audience_floor_worked_example():
+    """Capstone step 4 (Fearon 1994 in chapter 1's terms): p = .6, c_R = .1, a = .25 → (0.75)/(1.25) = 0.6;
+    a = 0 gives chapter 1's floor p − c_R = 0.5."""
+    assert capstone.audience_floor(0.6, 0.1, 0.25) == pytest.approx(0.6)
+    assert capstone.audience_floor(0.6, 0.1, 0.0) == pytest.approx(0.5)
+    with pytest.raises(ParameterError, match="a = 2"):
+        capstone.audience_floor(0.6, 0.1, 2)
 
 
 def test_levers_each_open_the_default_stalemate_except_aid_fatigue():

@@ -78,7 +78,6 @@ EXPLORER = ExplorerSpec(
                     title=dict(text="Width of the ratifiable range (bars; negative = gap) / chance of war (◆)")),
         yaxis2=dict(domain=[0.0, 0.3], anchor="x2", autorange="reversed", automargin=True, showgrid=False),
         height=660,
-        margin=dict(l=70, r=30, t=130, b=60),
     ),
     main=("a", "rigidity_R", "aid", "months"),
     caption=("The stalemate of wills: aid, aid fatigue, audience costs and both constitutions combined into the "

@@ -82,6 +82,8 @@ PARAMS = ParamSpace(
     )
 )
 
+_FLOOR = ParamSpace((bargaining.PARAMS["p"], PARAMS["c_R"], PARAMS["a"]))
+
 LEVERS = {
     "Russia's constitution set aside (λ_R = 0)": {"rigidity_R": 0.0},
     "Ukraine's constitution set aside (λ_U = 0)": {"rigidity_U": 0.0},
@@ -116,6 +118,13 @@ class Scenario:
         return self.r_U - self.r_R
 
 
+def audience_floor(p: float, c_R: float, a: float) -> float:
+    """L_a = min(1, max(0, (p − c_R + a)/(1 + a))): the least the Russian leader signs when settling for x costs
+    him a·(1 − x) at home (step 4; chapter 1's floor when a = 0)."""
+    v = _FLOOR.validate(p=p, c_R=c_R, a=a)
+    return min(1.0, max(0.0, (v["p"] - v["c_R"] + v["a"]) / (1.0 + v["a"])))
+
+
 def _aid_factor(months: int, aid_fatigue: float) -> float:
     return attrition.simulate(aid=1.0, aid_fatigue=aid_fatigue).aid[months]
 
@@ -124,7 +133,7 @@ def _solve(v: dict, factor: float) -> Scenario:
     aid_now = v["aid"] * factor
     p = 1.0 - contest.win_probability(aid=aid_now, m_R=v["m_R"])
     lower, upper = bargaining.bargaining_range(p, v["c_R"], v["c_U"])
-    floor_a = min(1.0, max(0.0, (p - v["c_R"] + v["a"]) / (1.0 + v["a"])))
+    floor_a = audience_floor(p, v["c_R"], v["a"])
     r_R, _ = winsets.ratification_limits(floor_a, 0.0, 0.0, v["rigidity_R"], v["rigidity_U"])
     law_floor, r_U = winsets.ratification_limits(p, v["c_R"], v["c_U"], v["rigidity_R"], v["rigidity_U"])
     deal = None
