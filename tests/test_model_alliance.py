@@ -76,12 +76,14 @@ def test_wedge_catalogue_numbers_by_hand():
 
 
 def test_defaults_the_us_stays_then_leaves_when_the_offer_rises():
+    """Wedge after Crawford (2011), our formalisation: at the defaults the U.S. stays; an offer above s* detaches it."""
     w = alliance.wedge()
     assert not w.leaves
     assert alliance.wedge(side=math.ceil(w.critical_side) + 1).leaves
 
 
 def test_unknown_target_is_a_parameter_error():
+    """Wedge after Crawford (2011): a target that is not a coalition member is a ParameterError."""
     with pytest.raises(ParameterError, match="target"):
         alliance.wedge(target="China")
     with pytest.raises(ParameterError, match="target"):
@@ -89,6 +91,7 @@ def test_unknown_target_is_a_parameter_error():
 
 
 def test_incomes_must_be_three_numbers():
+    """Olson–Zeckhauser (1966) with the BBV (1986) closed form: the common-weight helper needs three valid resource levels."""
     with pytest.raises(ParameterError, match="incomes"):
         alliance.contributions((100, 20), 0.2)
     with pytest.raises(ParameterError, match="y_europe"):
@@ -112,6 +115,7 @@ def test_equilibrium_is_a_nash_equilibrium(v):
 
 @given(params_of(SPACE), st.sampled_from(alliance.MEMBERS))
 def test_wedge_is_finite_and_consistent(v, target):
+    """Wedge after Crawford (2011) on the BBV (1986) equilibrium: finite for every member and declared input; 'leaves' agrees with the utility comparison."""
     w = alliance.wedge(target=target, **v)
     for value in (w.utility_in, w.utility_out, w.critical_side, w.burden_shift, w.support_lost):
         assert math.isfinite(value)
@@ -133,6 +137,7 @@ def test_others_crowd_in_but_do_not_fully_replace_the_leaver(v):
 
 @given(params_of(SPACE), st.floats(0, 0.9))
 def test_a_higher_weight_never_lowers_total_support(v, extra):
+    """Bergstrom, Blume & Varian (1986): a member valuing the public good more never lowers total provision."""
     for name in ("a_us", "a_europe", "a_front"):
         raised = min(SPACE[name].hi, v[name] + extra)
         assert alliance.provision(**{**v, name: raised}).total >= alliance.provision(**v).total - 1e-9
@@ -151,6 +156,7 @@ def test_a_higher_exit_cost_raises_the_price_one_for_one(v, extra):
 @pytest.mark.parametrize("name", SPACE.names)
 @given(data=st.data())
 def test_every_bad_input_raises_parameter_error(name, data):
+    """Olson–Zeckhauser / BBV burden-sharing and the wedge: bad inputs raise ParameterError naming the parameter."""
     bad = data.draw(bad_value_of(SPACE[name]))
     for fn in (alliance.provision, alliance.wedge):
         with pytest.raises(ParameterError) as err:

@@ -55,6 +55,7 @@ def test_no_discounting_of_the_future_means_no_commitment_problem():
 
 
 def test_keyword_solve_uses_defaults():
+    """Two-period commitment model (Powell 2006): the keyword form solves the declared defaults."""
     d = SPACE.defaults()
     assert commitment.solve() == commitment.war_condition(d["p1"], d["p2"], d["delta"], d["c_D"])
 
@@ -73,6 +74,7 @@ def test_war_iff_index_above_one_and_iff_p2_below_threshold(v):
 
 @given(params_of(SPACE))
 def test_results_are_finite_and_in_range(v):
+    """Two-period commitment model (Powell 2006): every declared input gives finite, in-range results, including δ = 0 and tiny δ (no inf threshold)."""
     r = commitment.war_condition(**v)
     for value in (r.war_index, r.war_value, r.offer_needed, r.shift):
         assert math.isfinite(value)
@@ -98,6 +100,7 @@ def test_a_larger_shift_never_makes_war_less_likely(v, cut):
 
 @given(params_of(SPACE), st.floats(0, 1))
 def test_higher_costs_of_war_never_make_war_more_likely(v, extra):
+    """Two-period commitment model (Powell 2006; Fearon 1995): a costlier war lowers the war index."""
     c = min(SPACE["c_D"].hi, v["c_D"] + extra)
     assert commitment.war_condition(**{**v, "c_D": c}).war_index <= commitment.war_condition(**v).war_index + 1e-12
 
@@ -112,6 +115,7 @@ def test_without_a_shift_there_is_no_war(v):
 @pytest.mark.parametrize("name", SPACE.names)
 @given(data=st.data())
 def test_every_bad_input_raises_parameter_error(name, data):
+    """Two-period commitment model (Powell 2006): out-of-range, non-finite or wrongly typed inputs raise ParameterError naming the parameter."""
     bad = data.draw(bad_value_of(SPACE[name]))
     args = {**SPACE.defaults(), name: bad}
     with pytest.raises(ParameterError) as err:
