@@ -4,7 +4,8 @@ Notebook outputs carry ``application/vnd.plotly.v1+json`` (a figure with plotly-
 ``layout.meta.alt`` holding its alt text), often next to a live widget view. In the HTML builders this plugin
 wins over the widget view and renders the figure as
 
-* a ``<div role="img" aria-label="<alt text>">`` and
+* a ``<div role="img" aria-label="<alt text>">`` (plotly's mode bar is left out: its buttons would be focusable
+  controls inside an image) and
 * an inline script calling ``Plotly.newPlot`` (then ``Plotly.addFrames`` when there are frames),
 
 and asks for one local ``plotly.min.js`` (the plotly Python package's own copy) on the pages that need it.
@@ -80,7 +81,10 @@ def figure_html(figure: dict[str, Any], div_id: str, alt: str) -> str:
         "data": figure.get("data") or [],
         "layout": layout,
         "frames": figure.get("frames") or [],
-        "config": {"responsive": True, "displaylogo": False},
+        # No mode bar: its buttons are focusable controls inside the role="img" element, which makes the figure
+        # a nested interactive control (axe-core: nested-interactive, serious) and hides them from assistive
+        # technology anyway. Hover, drag-to-zoom, double-click-to-reset and the sliders still work.
+        "config": {"responsive": True, "displaylogo": False, "displayModeBar": False},
     }
     return (
         f'<div class="workbook-plotly">'
