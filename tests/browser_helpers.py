@@ -1,18 +1,24 @@
-"""Shared helpers for the book tests: which built site to test, its pages, a small synthetic project,
-and an offline headless Chromium.
+"""Shared helpers for the book and browser tests: which built sites to test, their pages, a small synthetic
+project, an offline headless Chromium (one per test process) and the axe-core audit.
 
-Which site is tested (decided once per test session):
+Which sites are tested (decided once per test session):
 
-* ``WORKBOOK_BUILT_BOOK=<dir>``: that folder, a built site holding ``index.html`` (e.g. ``_build/html``);
-* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building both editions): ``<dir>/html``;
-* else the student edition is built afresh (``build_book("student", <tmp>/html)``, about 5 s) -- so a plain
+* ``WORKBOOK_BUILT_BOOK=<dir>``: that folder is the student site (a built site holding ``index.html``, e.g.
+  ``_build/html``); the instructor site is then built afresh;
+* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building both editions): ``<dir>/html`` and
+  ``<dir>/html-instructor``;
+* else each edition is built afresh (``build_book(edition, <tmp>/...)``, about 5-20 s each) -- so a plain
   ``pytest tests/test_browser_static.py`` never tests a stale site.
+
+Browser test modules import the ``chromium_browser`` fixture: each xdist worker starts Chromium at most once.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,33 +29,40 @@ from territorial_trap_workbook.book.build import PROJECT_ROOT, build_book, stage
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EDITIONS = ("student", "instructor")
+SITE_DIRS = {"student": "html", "instructor": "html-instructor"}
 # Pages Sphinx writes besides the toc's: the index (redirect to the root page), search and the general index.
 EXTRA_PAGES = ("genindex", "search")
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images", "_vendor"}
+# axe-core from npm, in its own prefix: `npm install --no-save --prefix P pkg` removes every other package
+# under P, so sharing .cache/npm with MathJax (which the book build installs there) would delete one or the other.
+AXE_SPEC = "axe-core@4"
+AXE_PREFIX = PROJECT_ROOT / ".cache" / "npm-axe"
+AXE_JS = AXE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def _given_site() -> Path | None:
-    if os.environ.get("WORKBOOK_BUILT_BOOK"):
+def _given_site(edition: str = "student") -> Path | None:
+    if edition == "student" and os.environ.get("WORKBOOK_BUILT_BOOK"):
         return Path(os.environ["WORKBOOK_BUILT_BOOK"]).resolve()
     if os.environ.get("WORKBOOK_BUILT"):
-        return (Path(os.environ["WORKBOOK_BUILT"]) / "html").resolve()
+        return (Path(os.environ["WORKBOOK_BUILT"]) / SITE_DIRS[edition]).resolve()
     return None
 
 
 _built: dict[str, Path] = {}
 
 
-def built_site(tmp_path_factory) -> Path:
-    """The student site under test (see the module docstring); built at most once per session."""
-    if "site" not in _built:
-        given = _given_site()
+def built_site(tmp_path_factory, edition: str = "student") -> Path:
+    """The site of one edition under test (see the module docstring); built at most once per process."""
+    if edition not in _built:
+        given = _given_site(edition)
         if given is not None:
             if not (given / "index.html").is_file():
-                pytest.fail(f"{given} is not a built book (no index.html); unset the variable or build it")
-            _built["site"] = given
+                pytest.fail(f"{given} is not a built {edition} book (no index.html); unset the variable or build it")
+            _built[edition] = given
         else:
-            _built["site"] = build_book("student", tmp_path_factory.mktemp("book") / "html")
-    return _built["site"]
+            _built[edition] = build_book(edition, tmp_path_factory.mktemp(f"book-{edition}") / SITE_DIRS[edition])
+    return _built[edition]
 
 
 def site_pages(site: Path) -> list[str]:
@@ -63,15 +76,19 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-@lru_cache(1)
-def expected_pages() -> tuple[str, ...]:
-    """The pages to test, known at collection time: those of the given site, or else those the student
-    edition will have (its staged toc's existing entries plus Sphinx's own pages)."""
-    given = _given_site()
+@lru_cache(None)
+def expected_pages(edition: str = "student") -> tuple[str, ...]:
+    """The pages to test, known at collection time: those of the given site, or else those the edition will
+    have (its staged toc's existing entries plus Sphinx's own pages; for the instructor edition also the
+    generated guide and one page per solution notebook)."""
+    given = _given_site(edition)
     if given is not None and (given / "index.html").is_file():
         return tuple(site_pages(given))
-    toc = staged_toc(PROJECT_ROOT / "book", "student", [])
+    solutions = sorted(p.stem for p in (PROJECT_ROOT / "solutions").glob("*.ipynb")) if edition == "instructor" else []
+    toc = staged_toc(PROJECT_ROOT / "book", edition, solutions)
     files = [toc["root"]]
+    if solutions:
+        files.append("instructor-guide")  # generated at staging from the solutions' metadata
 
     def walk(node):
         if isinstance(node, list):
@@ -84,7 +101,13 @@ def expected_pages() -> tuple[str, ...]:
                 walk(node.get(key, []))
 
     walk(toc)
-    return tuple(sorted(f"{name}.html" for name in (*files, *EXTRA_PAGES)))
+    return tuple(sorted({f"{name}.html" for name in (*files, *EXTRA_PAGES)}))
+
+
+def edition_pages() -> list:
+    """``pytest.param(edition, page)`` for every page of both editions (ids ``student/01-ultimatum.html``)."""
+    return [pytest.param(edition, page, id=f"{edition}/{page}")
+            for edition in EDITIONS for page in expected_pages(edition)]
 
 
 # --- a small synthetic project (no kernel needed) ----------------------------------------------------
@@ -150,6 +173,150 @@ def chromium_or_skip():
     from playwright.sync_api import sync_playwright
 
     return sync_playwright
+
+
+_chromium: dict = {}
+
+
+def _stop_chromium() -> None:
+    browser, pw = _chromium.pop("browser", None), _chromium.pop("pw", None)
+    if browser is not None:
+        browser.close()
+    if pw is not None:
+        pw.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium_browser(request):
+    """One headless Chromium per test process (each xdist worker), shared by every browser test module that
+    imports this fixture; stopped when the session ends."""
+    if "browser" not in _chromium:
+        sync_playwright = chromium_or_skip()
+        pw = sync_playwright().start()
+        _chromium["pw"] = pw
+        _chromium["browser"] = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        request.session.addfinalizer(_stop_chromium)
+    return _chromium["browser"]
+
+
+class OfflinePage:
+    """A page of a context in which every request that is not ``file:`` is aborted, recording what was
+    blocked, which requests failed and every console error or uncaught page error."""
+
+    def __init__(self, context):
+        self.blocked, self.failed, self.errors = [], [], []
+        self.page = context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def problems(self) -> str:
+        return (f"network requests: {dumps(self.blocked)}; failed requests: {dumps(self.failed)}; "
+                f"console errors: {dumps(self.errors)}")
+
+    def wait_for(self, script: str, what: str, arg=None, timeout: float = 15_000) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(script, arg=arg, timeout=timeout)
+        except PlaywrightTimeout:
+            pytest.fail(f"{self.page.url}: timed out waiting for {what}; {self.problems()}")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+# Every figure div drawn by plotly.js (an SVG with traces).
+FIGURES_DRAWN = """() => {
+  const divs = [...document.querySelectorAll('.workbook-plotly .plotly-graph-div')];
+  return divs.every(gd => gd.classList.contains('js-plotly-plot') && gd._fullLayout
+    && gd.querySelector('svg.main-svg')
+    && gd.querySelectorAll('.trace, .hm, .contour, .slice').length > 0);
+}"""
+# Every .math element typeset by MathJax.
+MATHS_TYPESET = """() => [...document.querySelectorAll('.math')].every(m => m.querySelector('mjx-container'))"""
+
+
+def open_page(context, path: Path) -> OfflinePage:
+    """Open a built page from disk, offline, and wait until its figures are drawn and its maths typeset."""
+    page = OfflinePage(context)
+    page.page.goto(path.as_uri(), wait_until="load")
+    if page.page.locator(".workbook-plotly .plotly-graph-div").count():
+        page.wait_for(FIGURES_DRAWN, "every plotly figure to be drawn")
+    page.wait_for(MATHS_TYPESET, "MathJax to typeset every .math element")
+    return page
+
+
+# --- accessibility: axe-core ---------------------------------------------------------------------------
+#: What the book's own content is: the article of each page. The theme's chrome around it (navbar, sidebars,
+#: search and colour-mode buttons, the page's table of contents) comes from sphinx-book-theme and is counted
+#: in the report but not asserted on.
+CONTENT_SELECTOR = ".bd-article"
+IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
+def ensure_axe() -> Path:
+    """axe-core's ``axe.min.js``, installed from npm into ``.cache/npm-axe`` if missing (under a lock, so
+    parallel test workers do not install it twice at once)."""
+    if AXE_JS.is_file():
+        return AXE_JS
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError(f"axe-core is needed for the accessibility audit and npm was not found; run "
+                           f"`npm install --no-save --prefix {AXE_PREFIX} {AXE_SPEC}` (`make browser-deps`)")
+    AXE_PREFIX.mkdir(parents=True, exist_ok=True)
+    with open(AXE_PREFIX / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not AXE_JS.is_file():
+            cmd = [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE_PREFIX), AXE_SPEC]
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            if done.returncode != 0 or not AXE_JS.is_file():
+                raise RuntimeError(f"`{' '.join(cmd)}` failed:\n{done.stdout}\n{done.stderr}")
+    return AXE_JS
+
+
+# Runs axe once (on the whole document, or only inside the content) and sorts every failing node into the book's
+# content or the chrome.
+AXE_RUN = """async ([content, onlyContent]) => {
+  const context = onlyContent ? {include: [[content]]} : document;
+  const result = await axe.run(context, {resultTypes: ['violations']});
+  const inContent = (target) => {
+    const el = typeof target[0] === 'string' ? document.querySelector(target[0]) : null;
+    return !!(el && el.closest(content));
+  };
+  return {version: axe.version, violations: result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), impact: n.impact, content: inContent(n.target),
+                              html: n.html.slice(0, 300), summary: (n.failureSummary || '').slice(0, 500)}))}))};
+}"""
+
+
+def axe_audit(page, whole_document: bool = True) -> dict:
+    """Run axe-core on an opened page: on the whole document, or (``whole_document=False``, about twice as fast)
+    only inside ``CONTENT_SELECTOR`` (a page without it then has nothing audited). Returns ``{"version",
+    "violations": [...], "counts": {"content": {impact: n}, "chrome": {impact: n}}}``, counting failing nodes by
+    impact inside and outside the content."""
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(ensure_axe()))
+    if not whole_document and not page.locator(CONTENT_SELECTOR).count():
+        result = {"version": page.evaluate("() => axe.version"), "violations": []}
+    else:
+        result = page.evaluate(AXE_RUN, [CONTENT_SELECTOR, not whole_document])
+    counts = {"content": dict.fromkeys(IMPACTS, 0), "chrome": dict.fromkeys(IMPACTS, 0)}
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            impact = node["impact"] or violation["impact"] or "minor"
+            counts["content" if node["content"] else "chrome"][impact] += 1
+    result["counts"] = counts
+    return result
 
 
 def dumps(value) -> str:
