@@ -18,22 +18,27 @@ SWEEP_POINTS = 41
 def draw(v: Mapping[str, float]) -> Frame:
     m = mediation.solve(**v)
     ws, wars, values = mediation.sweep_bias(v, n=SWEEP_POINTS)
+    if m.w_min is not None and m.w_min not in ws:  # put the step exactly at w_min
+        at = mediation.solve(**{**v, "w": m.w_min})
+        i = sum(1 for w in ws if w < m.w_min)
+        ws, wars, values = (ws[:i] + [m.w_min] + ws[i:], wars[:i] + [at.p_war] + wars[i:],
+                            values[:i] + [at.ukraine_value] + values[i:])
     w_min = [] if m.w_min is None else [rounded(m.w_min)] * 2
     traces = [
-        dict(type="scatter", x=rounded(ws), y=rounded(wars), mode="lines", name="Probability of war",
+        dict(type="scatter", x=rounded(ws), y=rounded(wars), mode="lines", name="P(war)",
              line=dict(color=RUSSIA, width=3, shape="hv"),
              hovertemplate="bias %{x:.2f}: P(war) %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=rounded(ws), y=rounded(values), mode="lines", name="Ukraine's expected share",
              line=dict(color=UKRAINE, width=3, shape="hv"),
              hovertemplate="bias %{x:.2f}: Ukraine's share %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=[0, 1], y=rounded([m.p_war_without] * 2), mode="lines",
-             name="P(war) with no credible advice", line=dict(color=NEUTRAL, dash="dot", width=2),
+             name="P(war), no credible advice", line=dict(color=NEUTRAL, dash="dot", width=2),
              hovertemplate="no advice: P(war) %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=w_min, y=[0, 1][: len(w_min)], mode="lines",
-             name="Least credible bias w_min", line=dict(color=PALETTE["green"], dash="dash", width=2),
+             name="w_min", line=dict(color=PALETTE["green"], dash="dash", width=2),
              hovertemplate="w_min %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=rounded([v["w"], v["w"]]), y=rounded([m.p_war, m.ukraine_value]),
-             mode="markers", name="Current bias", marker=dict(symbol="circle", size=12, color=PALETTE["black"]),
+             mode="markers", name="Current w", marker=dict(symbol="circle", size=12, color=PALETTE["black"]),
              hovertemplate="current: %{y:.2f}<extra></extra>"),
     ]
     wm = "none" if m.w_min is None else f"{m.w_min:.2f}"
@@ -89,21 +94,21 @@ def draw_leverage(v: Mapping[str, float]) -> Frame:
     deal_a = [] if a.deal is None else [rounded(a.deal)]
     traces = [
         dict(type="scatter", x=rounded([b.lower, b.upper]), y=[ROWS["before"]] * 2, mode="lines+markers",
-             name="Range before leverage", line=dict(color=NEUTRAL, width=14),
+             name="Range before", line=dict(color=NEUTRAL, width=14),
              marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=NEUTRAL)),
              hovertemplate="before: edge %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=rounded([a.lower, a.upper]), y=[ROWS["after"]] * 2, mode="lines+markers",
-             name="Range after aid and sanctions", line=dict(color=PALETTE["green"], width=14),
+             name="Range after", line=dict(color=PALETTE["green"], width=14),
              marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=PALETTE["green"])),
              hovertemplate="after: edge %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=deal_b + deal_a, y=([ROWS["before"]] * len(deal_b)) + ([ROWS["after"]] * len(deal_a)),
              mode="markers", name="Deal", marker=dict(symbol="diamond", size=16, color=PALETTE["black"]),
              hovertemplate="deal %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=rounded([v["walkout"]] * 2), y=[0.5, 2.5], mode="lines",
-             name="Russia's walk-out value", line=dict(color=PALETTE["orange"], dash="dash", width=3),
+             name="Walk-out value", line=dict(color=PALETTE["orange"], dash="dash", width=3),
              hovertemplate="walk-out %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=rounded([v["demand"]] * 2), y=[0.5, 2.5], mode="lines",
-             name="Russia's demand", line=dict(color=RUSSIA, dash="dot", width=2),
+             name="Demand", line=dict(color=RUSSIA, dash="dot", width=2),
              hovertemplate="demand %{x:.2f}<extra></extra>"),
     ]
     shift = lev.deal_shift
