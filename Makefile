@@ -24,8 +24,12 @@ book: $(STAMP)
 book-instructor: $(STAMP)
 	$(WB) build --edition instructor
 
+# Chromium (Debian) for the browser tests; axe-core (npm) for the accessibility audit, in its own prefix: an
+# `npm install --no-save --prefix` removes every other package of that prefix (MathJax lives in .cache/npm).
+AXE_JS := .cache/npm-axe/node_modules/axe-core/axe.min.js
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@test -f $(AXE_JS) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-axe axe-core@4 >/dev/null
 
 test: $(STAMP) browser-deps
 	$(WB) build --edition student
@@ -43,11 +47,22 @@ exercises: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab exercises
 
+# The teacher's command: `make voila CHAPTER=01-ultimatum` serves that chapter's explorers as a code-free page
+# (sources stripped) at http://localhost:8866 (PORT=...). The live browser test runs this very target, on a copy
+# of the notebook (VOILA_NB) with extra server options (VOILA_ARGS).
+PORT      ?= 8866
+VOILA_NB  ?= book/$(CHAPTER).ipynb
+VOILA_ARGS ?=
 voila: $(STAMP)
-	$(VENV)/bin/voila book/$(CHAPTER).ipynb --strip_sources=True
+	@test -f "$(VOILA_NB)" || { echo "usage: make voila CHAPTER=NN-name, one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
+	$(VENV)/bin/voila "$(VOILA_NB)" --strip_sources=True --port=$(PORT) $(VOILA_ARGS)
 
-bench: $(STAMP)
-	$(PY) benchmarks/run.py
+# Writes benchmarks/REPORT.md (and benchmarks/*.json): build and test times, page weights, axe counts, slider
+# latency, Python-side update. `make test` is not re-run inside it: pass its wall time in, e.g.
+# `make bench BENCH_ARGS="--make-test-seconds 290"`, or BENCH_ARGS=--time-make-test to time it once here.
+BENCH_ARGS ?=
+bench: $(STAMP) browser-deps
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf _build .cache

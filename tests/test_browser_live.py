@@ -172,11 +172,13 @@ def jupyterlab(work: Path):
 
 @contextmanager
 def voila(work: Path):
-    """Voila rendering the notebook copy on a free loopback port (sources stripped, as for a class); yields its
+    """The teacher's command, ``make voila`` (sources stripped), on the notebook copy and a free loopback port,
+    with this interpreter's environment as the Makefile's VENV (``-o`` its stamp: never reinstall); yields its
     URL."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "voila", str(work / NOTEBOOK.name), "--no-browser", f"--port={port}",
-           "--Voila.ip=127.0.0.1", "--ServerApp.allow_root=True", "--strip_sources=True"]
+    port, venv = free_port(), Path(sys.prefix)
+    cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed"), "voila",
+           f"VENV={venv}", f"VOILA_NB={work / NOTEBOOK.name}", f"PORT={port}",
+           "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1 --ServerApp.allow_root=True"]
     base = f"http://127.0.0.1:{port}"
     with server(cmd, jupyter_env(work.parent / "jupyter"), work, f"{base}/voila/static/voila.js",
                 work.parent / "voila.log"):
