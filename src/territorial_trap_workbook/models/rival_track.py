@@ -100,7 +100,11 @@ def _threshold(v: dict[str, float], level: float) -> float | None:
     war = v["p"] - v["c_R"]
     if v["v_G"] - v["k"] <= level:
         return None
-    return (level - war + v["k"]) / (v["v_G"] - war)
+    g = (level - war + v["k"]) / (v["v_G"] - war)
+    # Rounding can put a threshold that lies just inside (0, 1) exactly on an end: keep it in range.
+    if g >= 1.0:
+        return None
+    return max(0.0, g)
 
 
 @dataclass(frozen=True)
