@@ -65,3 +65,15 @@ def test_the_copy_detector_can_fire():
     hashes = set(run_hashes(sample))
     assert len(hashes) == 2 and any(h in hashes for h in run_hashes("x one two three four five six seven eight"))
     assert RUN == 8
+
+
+def test_every_chapter_has_its_page_solution_and_exercise():
+    missing = [f"{folder}/{c.stem}.ipynb" for c in CHAPTERS for folder in ("book", "solutions", "exercises")
+               if not (ROOT / folder / f"{c.stem}.ipynb").exists()]
+    assert not missing, missing
+
+
+def test_start_page_maps_every_chapter_to_its_page_and_exercise():
+    intro = (ROOT / "book" / "intro.md").read_text()
+    for c in CHAPTERS:
+        assert f"]({c.stem}.ipynb)" in intro and f"<../exercises/{c.stem}.ipynb>" in intro, c.stem
