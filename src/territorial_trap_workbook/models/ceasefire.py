@@ -270,7 +270,9 @@ def longest_stable_pause(**params: float) -> float | None:
     threshold = commitment.war_condition(p1, p1, v["delta"], v["c_D"]).p2_threshold
     if threshold is None or threshold <= 0.0:
         return None
-    return max(0.0, math.log(p1 * (1.0 - threshold) / (threshold * (1.0 - p1))) / g)
+    longest = max(0.0, math.log(p1 * (1.0 - threshold) / (threshold * (1.0 - p1))) / g)
+    # A growth gap so small that the division overflows means no pause of any finite length leads to war.
+    return longest if math.isfinite(longest) else None
 
 
 def pause(**params: float) -> Pause:
