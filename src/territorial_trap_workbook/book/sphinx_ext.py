@@ -44,6 +44,15 @@ def _drop_other_editions(app, doctree) -> None:
     process_only_nodes(doctree, app.tags)
 
 
+def _bibliography_roles(app, pagename, templatename, context, doctree) -> None:
+    """docutils marks bibliography entries role="doc-biblioentry", deprecated in ARIA and ignored by screen
+    readers and axe, inside a role="list": entries then read as stray children of the list. Give them the
+    role the list needs."""
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app) -> dict[str, Any]:
     app.add_config_value("workbook_edition", "student", "env", [str])
     if "comments_config" not in app.config:
@@ -51,4 +60,5 @@ def setup(app) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     # Before the environment collectors (downloads, images, dependencies: priority 500) see the page.
     app.connect("doctree-read", _drop_other_editions, priority=100)
+    app.connect("html-page-context", _bibliography_roles)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
