@@ -1,4 +1,5 @@
 """Every explorer: one declaration drives live sliders, static sliders and the values table."""
+import functools
 import json
 import random
 
@@ -16,6 +17,12 @@ EXPLORERS = all_explorers()
 KEYS = sorted(EXPLORERS)
 
 
+@functools.lru_cache(maxsize=None)
+def built(key):
+    """One static figure per explorer for the whole module (building it is the slow part)."""
+    return static_figure(EXPLORERS[key])
+
+
 def test_explorers_are_found():
     assert "bargaining" in EXPLORERS
 
@@ -23,7 +30,7 @@ def test_explorers_are_found():
 @pytest.mark.parametrize("key", KEYS)
 def test_static_explorer_has_one_slider_per_main_parameter(key):
     spec = EXPLORERS[key]
-    fig = static_figure(spec)
+    fig = built(key)
     assert [s.name for s in fig.layout.sliders] == list(spec.main)
     frame_names = {f.name for f in fig.frames}
     for slider in fig.layout.sliders:
@@ -38,7 +45,7 @@ def test_static_explorer_has_one_slider_per_main_parameter(key):
 def test_static_frames_follow_the_model(key):
     """Each frame equals what the figure builder draws for that parameter set (others at defaults)."""
     spec = EXPLORERS[key]
-    fig = static_figure(spec)
+    fig = built(key)
     frames = {f.name: f for f in fig.frames}
     name, value, checked = grid_states(spec)[-1]
     expected = spec.figure(checked)
@@ -49,7 +56,7 @@ def test_static_frames_follow_the_model(key):
 @pytest.mark.parametrize("key", KEYS)
 def test_every_main_slider_changes_what_is_drawn(key):
     spec = EXPLORERS[key]
-    fig = static_figure(spec)
+    fig = built(key)
     frames = {f.name: json.dumps([t.to_plotly_json() for t in f.data], sort_keys=True) for f in fig.frames}
     for slider in fig.layout.sliders:
         drawn = {frames[step.args[0][0]] for step in slider.steps}
