@@ -66,7 +66,7 @@ NOTES = [
     "would; it leaves out the kernel-to-browser send and the browser building a new view, so the speed-up "
     "column understates the real gain. Where it is under 10×, the in-place update is still at most 1.7 ms.",
     "* **`make test` wall time** counts the whole set-up on a fresh clone (venv, pip install, npm, both "
-    "builds); with the venv already set up it measured 326 s.",
+    "builds).",
     "* **Theme chrome** (not asserted): `label-content-name-mismatch` (serious) on the search and colour-mode "
     "buttons (aria-label differs from the visible text/keyboard hint) and `region` (moderate) for the sidebar "
     "logo, three and one nodes on every page, from sphinx-book-theme/pydata-sphinx-theme.",
