@@ -84,8 +84,8 @@ EXPLORERS = [
         space=alliance.PARAMS,
         draw=draw_burden,
         layout=base_layout(
-            "", "", "Gift to Ukraine's defence (resource index, U.S. resources = 100 by default)",
-            barmode="group", yaxis=dict(rangemode="tozero", title=dict(text="Gift (resource index)")),
+            "", "", "Gift (resource index)",
+            barmode="group", yaxis=dict(rangemode="tozero"),
         ),
         main=("a_us", "a_front", "y_europe"),
         caption=("Burden-sharing among Ukraine's supporters with and without the U.S. "
@@ -101,8 +101,8 @@ EXPLORERS = [
         space=alliance.PARAMS,
         draw=draw_wedge,
         layout=base_layout(
-            "", "Side-payoff from a separate settlement (resource index)", "U.S. utility (log units)",
-            xaxis=dict(range=[-1, 51], title=dict(text="Side-payoff from a separate settlement (index)")),
+            "", "Side-payoff from a separate settlement (index)", "U.S. utility (log units)",
+            xaxis=dict(range=[-1, 51]),
         ),
         main=("side", "exit_cost", "a_us", "y_europe"),
         caption=("The wedge: the U.S. compares staying in the coalition with taking a separate deal "

@@ -56,9 +56,9 @@ EXPLORER = ExplorerSpec(
     space=audience.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Audience cost of backing down, a (share of the stake)", "Probability",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Audience cost of backing down, a")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.2, title=dict(text="Probability")),
+        "", "Audience cost of backing down, a", "Probability",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.2),
         height=500,
     ),
     main=("a", "p", "c_bar"),

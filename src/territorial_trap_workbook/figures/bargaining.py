@@ -55,8 +55,8 @@ EXPLORER = ExplorerSpec(
     space=bargaining.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia (0 = none, 1 = all four regions)", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Share of the disputed value going to Russia")),
+        "", "Share of the disputed value going to Russia", "",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         yaxis=dict(range=[0.4, 4.6], tickvals=list(ROWS.values()),
                    ticktext=["Bargaining range", "Deal", "Walk-out value", "Demand"], showgrid=False),
     ),

@@ -70,8 +70,7 @@ EXPLORER = ExplorerSpec(
     draw=draw,
     layout=base_layout(
         "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, anchor="y",
-                   title=dict(text="Share of the disputed value going to Russia")),
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, anchor="y"),
         yaxis=dict(domain=[0.52, 1.0], range=[0.4, 3.6], tickvals=list(ROWS.values()), automargin=True,
                    ticktext=["Chapter 1's range", "Ratifiable range", "p ● / best demand ◆"], showgrid=False),
         xaxis2=dict(anchor="y2", range=[-0.3, 1.0], dtick=0.1,

@@ -58,8 +58,8 @@ MAP_EXPLORER = ExplorerSpec(
     draw=draw,
     layout=base_layout(
         "", "States seen acting so far, r (of 100)", "States that would then act, F(r)",
-        xaxis=dict(range=[0, 100], dtick=10, title=dict(text="States seen acting so far, r (of 100)")),
-        yaxis=dict(range=[0, 102], dtick=10, title=dict(text="States that would then act, F(r)")),
+        xaxis=dict(range=[0, 100], dtick=10),
+        yaxis=dict(range=[0, 102], dtick=10),
     ),
     main=("sigma", "shift", "mean"),
     caption=("Granovetter's threshold map for norm erosion: the cascade stops where the response curve first "
@@ -125,8 +125,8 @@ SIGMA_EXPLORER = ExplorerSpec(
     draw=draw_sigma,
     layout=base_layout(
         "", "Spread of thresholds σ (actors)", "States acting in the end (of 100)",
-        xaxis=dict(range=[0, 41], dtick=5, title=dict(text="Spread of thresholds σ (actors)")),
-        yaxis=dict(range=[-2, 102], dtick=10, title=dict(text="States acting in the end (of 100)")),
+        xaxis=dict(range=[0, 41], dtick=5),
+        yaxis=dict(range=[-2, 102], dtick=10),
     ),
     main=("shift", "mean"),
     caption=("How many states end up acting as the spread of thresholds grows, with and without a recognised "

@@ -57,8 +57,8 @@ SURVIVAL_EXPLORER = ExplorerSpec(
     draw=draw_survival,
     layout=base_layout(
         "", "Years since the ceasefire", "Probability the ceasefire still holds",
-        xaxis=dict(range=[0, 30.5], dtick=5, title=dict(text="Years since the ceasefire")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.2, title=dict(text="Probability the ceasefire still holds")),
+        xaxis=dict(range=[0, 30.5], dtick=5),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.2),
         height=480,
     ),
     main=("n_measures", "beta", "k"),
@@ -120,9 +120,9 @@ REARM_EXPLORER = ExplorerSpec(
     space=ceasefire.REARM,
     draw=draw_rearm,
     layout=base_layout(
-        "", "Length of the pause (years)", "Probability / war index",
-        xaxis=dict(range=[0, 20.3], dtick=2, title=dict(text="Length of the pause (years)")),
-        yaxis=dict(range=[-0.05, 1.5], dtick=0.25, title=dict(text="Probability of winning / war index")),
+        "", "Length of the pause (years)", "Probability of winning / war index",
+        xaxis=dict(range=[0, 20.3], dtick=2),
+        yaxis=dict(range=[-0.05, 1.5], dtick=0.25),
         height=500,
     ),
     main=("g_R", "g_U", "p_U"),

@@ -93,8 +93,8 @@ EXPLORER = ExplorerSpec(
     draw=draw,
     layout=base_layout(
         "", "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₁: declining side's chance of winning now")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="p₂: its chance after the shift")),
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         height=560,
     ),
     main=("p2", "p1", "delta", "c_D"),

@@ -74,26 +74,20 @@ def summary(v: Mapping[str, float]) -> dict[str, str]:
 _AID_TITLE = "Western aid (% of Ukraine's pre-war GDP per year)"
 
 
-def _with_top_title(layout: dict) -> dict:
-    """Title at the very top, legend rows below it, both above the plot (room made by the top margin)."""
-    return {**layout, "title": dict(text="", x=0, xanchor="left", y=0.99, yanchor="top", font=dict(size=15))}
-
-
 EXPLORER = ExplorerSpec(
     key="contest",
     space=contest.PARAMS,
     draw=draw,
-    layout=_with_top_title(base_layout(
-        "", _AID_TITLE, "",
+    layout=base_layout(
+        "", "", "Ukraine's chance p_U",
         height=690,
         margin=dict(l=70, r=30, t=175, b=60),
         xaxis=dict(range=[0, 60], anchor="y", matches="x2", showticklabels=False),
-        yaxis=dict(domain=[0.56, 1.0], range=[0, 1], dtick=0.2,
-                   title=dict(text="Ukraine's chance p_U")),
+        yaxis=dict(domain=[0.56, 1.0], range=[0, 1], dtick=0.2),
         xaxis2=dict(range=[0, 60], anchor="y2", title=dict(text=_AID_TITLE)),
         yaxis2=dict(domain=[0.0, 0.44], range=[0, 1.02], dtick=0.2,
                     title=dict(text="Russia's share")),
-    )),
+    ),
     main=("east_share", "aid", "m_R"),
     caption=("Ukraine's chance of prevailing against Western aid, with and without the east, and the "
              "bargaining range it implies (illustrative parameters; the default mobilisation rate is SIPRI's "

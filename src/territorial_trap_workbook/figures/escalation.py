@@ -60,9 +60,9 @@ EXPLORER = ExplorerSpec(
     space=escalation.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Russia's demand (share of the disputed value)", "Probability / expected payoff",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Russia's demand (share of the disputed value)")),
-        yaxis=dict(range=[-0.52, 1.07], dtick=0.25, title=dict(text="Chance of war / Russia's expected payoff")),
+        "", "Russia's demand (share of the disputed value)", "Chance of war / Russia's expected payoff",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.52, 1.07], dtick=0.25),
         height=480,
     ),
     main=("c_bar", "c_R", "p"),

@@ -62,11 +62,10 @@ MEDIATION_EXPLORER = ExplorerSpec(
     space=mediation.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Mediator's weight on Ukraine w (0.5 = even-handed, 1 = wholly on Ukraine's side)",
-        "Probability / share",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1,
-                   title=dict(text="Mediator's weight on Ukraine w (0.5 = even-handed)")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Probability / share of the value")),
+        "", "Mediator's weight on Ukraine w (0.5 = even-handed)",
+        "Probability / share of the value",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
     ),
     main=("accuracy", "k", "q", "w"),
     caption=("When a biased mediator's advice is believed, and what it does to the risk of war "
@@ -142,7 +141,7 @@ LEVERAGE_EXPLORER = ExplorerSpec(
     draw=draw_leverage,
     layout=base_layout(
         "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Share of the disputed value going to Russia")),
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         yaxis=dict(range=[0.4, 2.6], tickvals=list(ROWS.values()),
                    ticktext=["Before leverage", "After aid and sanctions"], showgrid=False),
     ),

@@ -59,24 +59,18 @@ def summary(v: Mapping[str, float]) -> dict[str, str]:
 
 
 
-def _with_top_title(layout: dict) -> dict:
-    """Title at the very top, legend rows below it, both above the plot (room made by the top margin)."""
-    return {**layout, "title": dict(text="", x=0, xanchor="left", y=0.99, yanchor="top", font=dict(size=15))}
-
-
 EXPLORER = ExplorerSpec(
     key="rival_track",
     space=rival_track.PARAMS,
     draw=draw,
-    layout=_with_top_title(base_layout(
+    layout=base_layout(
         "", "Chance the rival track takes off if the U.S.-led talks end (g)",
         "Share of the disputed value going to Russia",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1,
-                   title=dict(text="Chance the rival track takes off if the U.S.-led talks end (g)")),
-        yaxis=dict(range=[-0.02, 1.02], dtick=0.1, title=dict(text="Share of the disputed value going to Russia")),
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         height=600,
         margin=dict(l=70, r=30, t=175, b=60),
-    )),
+    ),
     main=("g", "v_G", "k", "p"),
     caption=("A rival peace track as Russia's outside option: it moves the deal only once it is worth more than "
              "Russia's share inside the U.S.-led talks (illustrative parameters)."),

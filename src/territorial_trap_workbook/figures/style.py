@@ -50,12 +50,14 @@ def rounded(values: Iterable[float] | float | None, digits: int = 6):
 
 
 def base_layout(title: str, x_title: str, y_title: str, **extra) -> dict:
+    """The shared layout: title at the top, axis titles given once; ``extra`` adds to it (axis settings are
+    merged into the axes, so an axis title need not be repeated there)."""
     layout = dict(
         template=TEMPLATE,
         title=dict(text=title, x=0.02, xanchor="left", y=0.98, yanchor="top", yref="container"),
-        xaxis=dict(title=dict(text=x_title)),
-        yaxis=dict(title=dict(text=y_title)),
         height=460,
     )
+    for axis, text in (("xaxis", x_title), ("yaxis", y_title)):
+        layout[axis] = {**({"title": dict(text=text)} if text else {}), **extra.pop(axis, {})}
     layout.update(extra)
     return layout

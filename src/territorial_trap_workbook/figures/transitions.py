@@ -68,10 +68,9 @@ EXPLORER = ExplorerSpec(
     space=transitions.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Months from the start of talks", "Probability",
-        xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS], dtick=6,
-                   title=dict(text="Months from the start of talks")),
-        yaxis=dict(range=[0, 1.0], dtick=0.2, title=dict(text="Chance of being in each state")),
+        "", "Months from the start of talks", "Chance of being in each state",
+        xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS], dtick=6),
+        yaxis=dict(range=[0, 1.0], dtick=0.2),
         xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickangle=0, tickfont=dict(size=12)),
         yaxis2=dict(range=[0, 1.0], dtick=0.2, anchor="x2", title=dict(text="Long-run share of months")),
         height=500,

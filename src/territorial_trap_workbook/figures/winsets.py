@@ -72,9 +72,8 @@ WINSETS = ExplorerSpec(
     space=winsets.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.03, 1.03], dtick=0.1, title=dict(text="Share of the disputed value going to Russia "
-                                                                     "(0 = none, 1 = all four regions)")),
+        "", "Share of the disputed value going to Russia (0 = none, 1 = all four regions)", "",
+        xaxis=dict(range=[-0.03, 1.03], dtick=0.1),
         yaxis=dict(range=[0.4, 4.6], tickvals=list(ROWS.values()),
                    ticktext=["Russia can ratify", "Ukraine can ratify", "Overlap and deal", "Whole pieces"],
                    showgrid=False),
@@ -134,11 +133,10 @@ LEVERAGE = ExplorerSpec(
     space=winsets.PARAMS,
     draw=draw_leverage,
     layout=base_layout(
-        "", "Legal rigidity in Russia λ_R (0 = no clause, 1 = nothing short of all four regions)",
-        "Share of the disputed value going to Russia",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1,
-                   title=dict(text="Legal rigidity in Russia λ_R (0 = no clause, 1 = all four regions or nothing)")),
-        yaxis=dict(range=[-0.02, 1.05], dtick=0.1, title=dict(text="Share going to Russia")),
+        "", "Legal rigidity in Russia λ_R (0 = no clause, 1 = all four regions or nothing)",
+        "Share going to Russia",
+        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        yaxis=dict(range=[-0.02, 1.05], dtick=0.1),
         height=520,
         margin=dict(l=70, r=30, t=150, b=60),
     ),
