@@ -321,3 +321,28 @@ def axe_audit(page, whole_document: bool = True) -> dict:
 
 def dumps(value) -> str:
     return json.dumps(value, indent=1, default=str)
+
+
+# --- one built edition, page by page (shared by the static-page and accessibility tests) -----------------
+def pytest_generate_tests(metafunc):
+    """Test modules import this hook: ``page_name`` runs over the edition's expected pages."""
+    if "page_name" in metafunc.fixturenames:
+        metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
+
+
+class EditionPages:
+    """Base of a test class for one edition: its built site and one browser context for its pages."""
+
+    edition: str
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def site(cls, tmp_path_factory):
+        return built_site(tmp_path_factory, cls.edition)
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def context(cls, chromium_browser):
+        context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context
+        context.close()

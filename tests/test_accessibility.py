@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import axe_audit, built_site, chromium_browser, dumps, expected_pages, open_page  # noqa: F401
+from browser_helpers import (EditionPages, axe_audit, chromium_browser, dumps, open_page,  # noqa: F401
+                             pytest_generate_tests)
 
 BLOCKING = ("critical", "serious")
 #: Sphinx's and the theme's own pages with no article: all of their content is the theme's.
@@ -36,26 +37,7 @@ def blocking_violations(result: dict) -> list[dict]:
     return found
 
 
-def pytest_generate_tests(metafunc):
-    if "page_name" in metafunc.fixturenames:
-        metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
-
-
-class _Edition:
-    edition: str
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def site(cls, tmp_path_factory):
-        return built_site(tmp_path_factory, cls.edition)
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def context(cls, chromium_browser):
-        context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
-
+class _Edition(EditionPages):
     def test_no_serious_violation_in_content(self, site, context, page_name):
         page_path = site / page_name
         assert page_path.is_file(), f"{page_name} was not built"

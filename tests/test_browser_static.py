@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_helpers import (built_site, chromium_browser, dumps, expected_pages, open_page,  # noqa: F401
-                             site_pages)
+from browser_helpers import (EditionPages, chromium_browser, dumps, expected_pages, open_page,  # noqa: F401
+                             pytest_generate_tests, site_pages)
 
 # The data and the drawing of one figure. A trace's drawing is its paths' ``d`` and the ``transform`` of its
 # points and texts (a moved marker keeps its path and changes its transform).
@@ -58,26 +58,7 @@ MATHS = """() => ({count: document.querySelectorAll('.math').length,
   errors: document.querySelectorAll('mjx-merror').length})"""
 
 
-def pytest_generate_tests(metafunc):
-    if "page_name" in metafunc.fixturenames:
-        metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
-
-
-class _Edition:
-    edition: str
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def site(cls, tmp_path_factory):
-        return built_site(tmp_path_factory, cls.edition)
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def context(cls, chromium_browser):
-        context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
-
+class _Edition(EditionPages):
     def test_every_built_page_is_tested(self, site):
         built, expected = set(site_pages(site)), set(expected_pages(self.edition))
         assert built <= expected, f"pages built but not parametrized (collected before the build): {built - expected}"
