@@ -96,14 +96,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..params import Param, ParameterError, ParamSpace, _short_repr
-from . import audience, winsets
+from . import audience, bargaining, winsets
 
 PARAMS = ParamSpace(
     (
-        Param("p", "Russia's chance of winning a war", "probability", 0.0, 1.0, 0.05, 0.5,
-              "Russia's expected share of the disputed value if the war goes on (chapter 1's p).", symbol="p"),
-        Param("c_R", "Russia's cost of war", "share of disputed value", 0.0, 0.5, 0.01, 0.1,
-              "Russia's cost of fighting on, known to both sides (c_A in the literature).", symbol="c_R"),
+        # Chapter 1's p and c_R (c_A in the literature), declared there; p defaults to the catalogue's 0.5.
+        replace(bargaining.PARAMS["p"], default=0.5),
+        bargaining.PARAMS["c_R"],
         Param("c_bar", "Highest possible Ukrainian cost of war", "share of disputed value", 0.01, 0.6, 0.01, 0.3,
               "Russia believes Ukraine's cost of war is somewhere between 0 and this value, all equally likely: "
               "the wider the interval, the less Russia knows about Ukraine's resolve.", symbol="c̄"),
