@@ -54,7 +54,7 @@ def base_layout(title: str, x_title: str, y_title: str, **extra) -> dict:
     merged into the axes, so an axis title need not be repeated there)."""
     layout = dict(
         template=TEMPLATE,
-        title=dict(text=title, x=0.02, xanchor="left", y=0.98, yanchor="top", yref="container"),
+        title=dict(text=title, x=0.02, xanchor="left", y=0.98, yanchor="top", yref="container", font=dict(size=15)),
         height=460,
     )
     for axis, text in (("xaxis", x_title), ("yaxis", y_title)):
