@@ -6,6 +6,8 @@ From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``e
   ``<name> = None`` for each name the region assigns at its top level (found with ``ast``), so the exercise
   notebook runs top to bottom and every check says "not answered yet";
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
+* check cells are copied as they are, and must hold only ``check("<part>", <answer>)`` for a part declared
+  on an answer cell (``parts``): no expected value, formula or hint reaches the student's check cell;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
 * cells marked "solution only" (tag ``rubric`` or ``solution-only``, or ``workbook.solution_only: true``)
@@ -42,6 +44,7 @@ from typing import Any, Iterable
 import nbformat
 
 from .authoring import is_solution_only
+from .parts import PartsError, read_parts
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
@@ -172,6 +175,10 @@ def _has_markers(source: str) -> bool:
 
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
+    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
+        read_parts(solution, generated_from)
+    except PartsError as exc:
+        raise GeneratorError(str(exc)) from None
     cells = []
     for i, cell in enumerate(solution.cells):
         if is_solution_only(cell):
