@@ -26,7 +26,8 @@ FIXTURE_SOLUTIONS = Path(__file__).parent / "fixtures" / "solutions"
 def fixture_key(tmp_path_factory):
     """The fixture solution's answer key, computed once per session by running it (one kernel): the path of a
     key file for ``WORKBOOK_ANSWER_KEY`` and the key document."""
-    from territorial_trap_workbook.exercises.answer_key import build_key, render_key
+    from territorial_trap_workbook.exercises.answer_key import render_key
+    from territorial_trap_workbook.exercises.solution_key import build_key
 
     doc = build_key(sorted(FIXTURE_SOLUTIONS.glob("*.ipynb")))
     path = tmp_path_factory.mktemp("key") / "fixture-key.json"
