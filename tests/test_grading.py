@@ -15,49 +15,22 @@ import socket
 import threading
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from territorial_trap_workbook.exercises import answer_key, feedback
-from territorial_trap_workbook.exercises.generator import make_exercise
 from territorial_trap_workbook.exercises.gradebook import write_details, write_gradebook
 from territorial_trap_workbook.exercises.grading import (
     MANUAL, NOT_CHECKED, RUN_DEAD, RUN_ERRORS, RUN_INVALID, RUN_OK, RUN_TIMEOUT, grade_paths,
 )
-from territorial_trap_workbook.exercises.sandbox import Limits, find_bwrap, sandbox_problem
+from territorial_trap_workbook.exercises.sandbox import Limits
 
-FIXTURES = Path(__file__).parent / "fixtures" / "solutions"
+from grading_helpers import FIXTURES, RIGHT, WRONG, needs_sandbox, submit
+
 TIMEOUT = 6  # per cell; a loaded 2-core machine must not turn a slow import into a timeout
 SECRET = "teacher-secret-" + os.urandom(8).hex()
 DAEMON_MARK = "4242.25"  # `sleep 4242.25`: easy to find in /proc if a sandbox ever leaves it running
-RIGHT = {"a1-1": "width_1_1 = 0.25", "a1-2": "end_1_2 = ' Upper'",
-         "a1-3": "range_1_3 = (0.5, 0.75)\nempty_1_3 = False", "w1-4": "War destroys value."}
-WRONG = {"a1-1": "width_1_1 = 0.3", "a1-2": "end_1_2 = 'lower'",
-         "a1-3": "range_1_3 = (0.4, 0.9)\nempty_1_3 = True"}
 BOB = "bob\x1b[2J\x1b[31m"  # a folder name that would clear and recolour the teacher's terminal
 CAROL = '=HYPERLINK("evil.example","carol")'  # ... or run as a formula in a spreadsheet
-
-needs_sandbox = pytest.mark.skipif(
-    sandbox_problem(find_bwrap()) is not None and not os.environ.get("WORKBOOK_REQUIRE_SANDBOX"),
-    reason=f"no sandbox: {sandbox_problem(find_bwrap())}")
-
-
-def exercise_notebook() -> nbformat.NotebookNode:
-    sol = nbformat.read(str(FIXTURES / "01-fixture.ipynb"), as_version=4)
-    return make_exercise(sol, "solutions/01-fixture.ipynb")
-
-
-def submit(folder: Path, answers: dict[str, str], *, name: str = "01-fixture.ipynb", edit=None) -> Path:
-    nb = exercise_notebook()
-    for cell in nb.cells:
-        if cell.id in answers:
-            cell.source = answers[cell.id]
-    if edit:
-        edit(nb)
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, str(folder / name))
-    return folder / name
-
 
 def _check_cell(cell_id: str, source: str):
     def edit(nb):
@@ -90,9 +63,9 @@ def sandbox_attacks(roster: Path, port: int) -> dict[str, dict[str, str]]:
     victim = roster / "alice" / "01-fixture.ipynb"
     return {
         "vandal": {**RIGHT, "a1-1": RIGHT["a1-1"] + (
-            "\nimport glob, os\n"
+            "\nimport glob, os\n"  # (only the test's own folder: should the sandbox ever fail, no harm beyond it)
             f"for path in [{str(victim)!r}, '../alice/01-fixture.ipynb', '../../alice/01-fixture.ipynb',\n"
-            "             *glob.glob('/**/*.ipynb', recursive=True)]:\n"
+            f"             *glob.glob({str(roster)!r} + '/**/*.ipynb', recursive=True)]:\n"
             "    if 'submission' in path: continue  # its own copy\n"
             "    try: os.remove(path)\n    except OSError: pass\n"
             "    try: open(path, 'w').close()\n    except OSError: pass")},
@@ -212,11 +185,12 @@ def test_empty_submission_is_not_answered(graded):
 
 @needs_sandbox
 def test_hanging_cell_is_interrupted_and_the_rest_still_graded(graded):
-    dave, text = graded["reports"]["dave"], graded["text"]
+    dave = graded["reports"]["dave"]
     assert statuses(dave)["1.1"] == "right"
     assert statuses(dave)["1.2"] == NOT_CHECKED  # its cell never finished
     assert statuses(dave)["1.3a"] == "not answered"  # the stub after it ran
     assert f"cell 6 ran past {TIMEOUT} s and was interrupted" in dave.detail
+    assert f"dave/01-fixture.ipynb (dave): 1/4 points [timeout]\n  run: cell 6 ran past {TIMEOUT} s" in graded["text"]
 
 
 @needs_sandbox
