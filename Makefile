@@ -1,5 +1,6 @@
 # Two commands do all the set-up: `make book` (build the student edition) and `make test` (run every test).
-# Both create .venv and install the package if needed; `make test` also installs Debian's Chromium.
+# Both create .venv and install the package if needed; `make test` also installs Debian's Chromium and
+# bubblewrap (the sandbox `workbook check` runs submissions in).
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EDITION ?= student
 
-.PHONY: setup book book-instructor test execute exercises lab voila browser-deps bench clean
+.PHONY: setup book book-instructor test execute exercises lab voila browser-deps sandbox-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +32,14 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -f $(AXE_JS) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-axe axe-core@4 >/dev/null
 
-test: $(STAMP) browser-deps
+# bubblewrap (Debian) for `workbook check`: each submission runs in its own sandbox.
+sandbox-deps:
+	@command -v bwrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq bubblewrap >/dev/null; }
+
+test: $(STAMP) browser-deps sandbox-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
-	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 --dist loadscope \
+	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 
