@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from territorial_trap_workbook.book import build as book_build
 from territorial_trap_workbook.book import cli as book_cli
 from territorial_trap_workbook.cli import main
 from territorial_trap_workbook.exercises.generator import generate_all
@@ -63,9 +64,11 @@ def test_execute_names_a_bad_path_before_running_anything(tmp_path, capsys, make
 
 def test_build_refuses_an_edited_exercises_folder(repo, monkeypatch, capsys):
     generate_all(repo / "solutions", repo / "exercises")
-    monkeypatch.setattr(book_cli, "PROJECT_ROOT", repo)
+    monkeypatch.setattr(book_build, "PROJECT_ROOT", repo)
     built = []
-    monkeypatch.setattr(book_cli, "timed_build", lambda edition: built.append(edition) or (repo, 0.1))
+    for module in (book_build, book_cli):  # wherever the command looks it up, no real build runs here
+        monkeypatch.setattr(module, "timed_build", lambda edition: built.append(edition) or (repo, 0.1),
+                            raising=False)
     assert main(["build"]) == 0 and built == ["student"]
     capsys.readouterr()
     nb = nbformat.read(str(repo / "exercises" / "01-fixture.ipynb"), as_version=4)

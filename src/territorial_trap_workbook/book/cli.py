@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .build import EDITIONS, PROJECT_ROOT, BookBuildError, timed_build
+from .build import EDITIONS, BookBuildError, timed_build
 
 
 def _build(args: argparse.Namespace) -> int:
     from ..exercises.generator import GeneratorError
     from ..exercises.sync import ExercisesOutOfSync, require_in_sync
+    from .build import PROJECT_ROOT
 
     try:
         require_in_sync(PROJECT_ROOT)  # the book offers exercises/ for download: never a hand-edited one

@@ -4,8 +4,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-
 from .execute import execute, notebooks_under
 
 
@@ -16,6 +14,8 @@ def _path_problem(path: Path) -> str | None:
         return f"{path} is a folder; name notebook files (.ipynb), or none to run every notebook under book/ and solutions/"
     if path.suffix != ".ipynb":
         return f"{path} is not a notebook (.ipynb)"
+    import nbformat
+
     try:
         nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises JSON, schema and type errors for a damaged file
