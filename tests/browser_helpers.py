@@ -113,11 +113,11 @@ def edition_pages() -> list:
 # --- a small synthetic project (no kernel needed) ----------------------------------------------------
 @lru_cache(1)
 def _figure_bundle() -> str:
-    from territorial_trap_workbook.explorers.show import explorer_bundle
+    from territorial_trap_workbook.explorers.bundle import explorer_bundle
     from territorial_trap_workbook.figures.bargaining import EXPLORER
 
-    bundle, _ = explorer_bundle(EXPLORER, live=False)
-    # What a kernel adds next to the figure: a live widget view. The book must pick the plotly JSON.
+    bundle, _ = explorer_bundle(EXPLORER, number="1.1", live=False)
+    # What a kernel adds next to the figure: a live widget view. The book must pick the explorer reference.
     bundle["application/vnd.jupyter.widget-view+json"] = {
         "model_id": "0123456789abcdef0123456789abcdef", "version_major": 2, "version_minor": 0}
     return json.dumps(bundle)

@@ -53,9 +53,40 @@ TICK_POSITION = """([index, slider, step]) => {
   return {x: t.left + t.width / 2, y: r.top + r.height / 2};
 }"""
 
+# What the sliders of one figure show (each slider's value at its active step) and what the figure draws.
+SHOWN_AND_DRAWN = """([index]) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[index];
+  const meta = (gd.layout.meta || {}).workbook || null;
+  return {explorer: meta && meta.explorer, busy: gd.hasAttribute('data-busy'),
+          shown: Object.fromEntries(gd.layout.sliders.map(s => [s.name, s.steps[s.active].value])),
+          drawn: gd.data.map(t => ({x: t.x, y: t.y}))};
+}"""
+
+SETTLED = """([index]) => !document.querySelectorAll('.js-plotly-plot')[index].hasAttribute('data-busy')"""
+
 MATHS = """() => ({count: document.querySelectorAll('.math').length,
   typeset: [...document.querySelectorAll('.math')].filter(m => m.querySelector('mjx-container')).length,
   errors: document.querySelectorAll('mjx-merror').length})"""
+
+
+def assert_shows_what_it_draws(state: dict, page_name: str, index: int) -> None:
+    from territorial_trap_workbook.explorers.registry import all_explorers
+
+    assert state["explorer"], f"{page_name}: figure {index} carries no explorer key"
+    spec = all_explorers()[state["explorer"]]
+    values = {name: float(text) for name, text in state["shown"].items()}
+    expected = spec.draw(spec.space.validate({**spec.space.defaults(), **values})).traces
+    assert len(expected) == len(state["drawn"]), (page_name, index)
+    for number, (want, got) in enumerate(zip(expected, state["drawn"])):
+        for axis in ("x", "y"):
+            if axis not in want:
+                continue
+            a, b = list(want[axis]) if want[axis] is not None else None, got[axis]
+            same = (a == b) or (a is not None and b is not None and len(a) == len(b) and all(
+                (u is None and v is None) or (u is not None and v is not None and abs(float(u) - float(v)) < 1e-9)
+                for u, v in zip(a, b)))
+            assert same, (f"{page_name}: figure {index} ({spec.key}) shows {values} but trace {number} "
+                          f"{axis} is not that state's: drawn {str(b)[:200]}, expected {str(a)[:200]}")
 
 
 class _Edition(EditionPages):
@@ -93,6 +124,10 @@ class _Edition(EditionPages):
                         pytest.fail(f"{page_name}: figure {index} slider {slider} clicked at step {target}: now at "
                                     f"step {after['active'][slider]}, data changed: {after['data'] != before['data']}, "
                                     f"drawing changed: {after['drawn'] != before['drawn']}; {offline.problems()}")
+                    # After every move (a sequence: each slider in turn), the values the sliders show are the
+                    # state drawn: recompute that state from the package and compare with the figure's data.
+                    page.wait_for_function(SETTLED, arg=[index], timeout=10_000)
+                    assert_shows_what_it_draws(page.evaluate(SHOWN_AND_DRAWN, [index]), page_name, index)
 
             # Maths: every .math element typeset (waited for on opening), no MathJax error.
             maths = page.evaluate(MATHS)

@@ -34,10 +34,10 @@ from typing import Any
 import yaml
 
 from ..guide import instructor_guide
+from . import vendor
 
 EDITIONS = ("student", "instructor")
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-MATHJAX_SPEC = "mathjax@3"
 # What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load
 # on demand (TeX extensions, CHTML fonts, the accessibility menu with its speech rule engine, SVG output if a
 # reader switches renderer in the menu). The other combined components are left out.
@@ -60,42 +60,8 @@ def default_out_dir(edition: str, project_root: Path = PROJECT_ROOT) -> Path:
     return project_root / "_build" / ("html" if edition == "student" else f"html-{edition}")
 
 
-# --- MathJax from npm ------------------------------------------------------------------------------------
 def ensure_mathjax(project_root: Path = PROJECT_ROOT) -> Path:
-    """MathJax 3's ``es5`` folder, installed from npm into ``<root>/.cache/npm`` if missing.
-
-    ``WORKBOOK_MATHJAX_DIR`` may point at an existing MathJax 3 ``es5`` folder instead.
-    """
-    override = os.environ.get("WORKBOOK_MATHJAX_DIR")
-    if override:
-        es5 = Path(override)
-        if not (es5 / "tex-chtml.js").is_file():
-            raise FileNotFoundError(f"WORKBOOK_MATHJAX_DIR={override} has no tex-chtml.js (want MathJax 3 es5/)")
-        return es5
-    prefix = project_root / ".cache" / "npm"
-    package = prefix / "node_modules" / "mathjax"
-    es5 = package / "es5"
-
-    def installed() -> bool:
-        try:
-            version = json.loads((package / "package.json").read_text())["version"]
-        except (OSError, ValueError, KeyError):
-            return False
-        return version.startswith("3.") and (es5 / "tex-chtml.js").is_file()
-
-    if not installed():
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError(
-                "MathJax 3 is needed for the offline book and npm was not found. Install Node.js/npm, or run "
-                f"`npm install --no-save --prefix {prefix} {MATHJAX_SPEC}` elsewhere, or set WORKBOOK_MATHJAX_DIR."
-            )
-        prefix.mkdir(parents=True, exist_ok=True)
-        cmd = [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(prefix), MATHJAX_SPEC]
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        if done.returncode != 0 or not installed():
-            raise RuntimeError(f"`{' '.join(cmd)}` failed:\n{done.stdout}\n{done.stderr}")
-    return es5
+    return vendor.ensure_mathjax(project_root)
 
 
 # --- staging ---------------------------------------------------------------------------------------------
@@ -184,6 +150,7 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
     config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["workbook_edition"] = edition
+    sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_basic(PROJECT_ROOT))
     if edition == "instructor":
         config["title"] = f"{config.get('title', 'Workbook')} (instructor edition)"
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
