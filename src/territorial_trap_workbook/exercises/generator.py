@@ -158,10 +158,6 @@ def _has_markers(source: str) -> bool:
 
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
-    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
-        read_parts(solution, generated_from)
-    except PartsError as exc:
-        raise GeneratorError(str(exc)) from None
     cells = []
     for i, cell in enumerate(solution.cells):
         where = f"{generated_from}: cell {i}"
@@ -190,6 +186,10 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             new = nbformat.v4.new_raw_cell(source=src, metadata=meta)
         new["id"] = cid
         cells.append(new)
+    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
+        read_parts(solution, generated_from)
+    except PartsError as exc:
+        raise GeneratorError(str(exc)) from None
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat, nb.nbformat_minor = 4, 5
     meta = copy.deepcopy(dict(solution.get("metadata", {})))

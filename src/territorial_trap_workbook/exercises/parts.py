@@ -204,10 +204,9 @@ def read_parts(nb: Any, where: str = "<notebook>") -> NotebookParts:
             out.check_cells[pid] = i
             _expect_points(cell, pid, name, out, at)
         elif is_written_cell(cell):
-            if exercise is None:
-                raise PartsError(f"{at}: a written answer before the first exercise")
-            n = written_count[exercise] = written_count.get(exercise, 0) + 1
-            label = f"{exercise} written" + (f" {n}" if n > 1 else "")
+            owner = exercise or str(_nbgrader(cell).get("grade_id") or f"cell {i}")
+            n = written_count[owner] = written_count.get(owner, 0) + 1
+            label = f"{owner} written" + (f" {n}" if n > 1 else "")
             out.written.append(WrittenItem(label, _nbgrader(cell).get("points", 0)))
     missing = [p.part for p in out.parts if p.part not in out.check_cells]
     if missing:

@@ -26,7 +26,7 @@ from .parts import Part, PartsError, read_parts
 from .sandbox import Limits, run_notebook
 
 PACKAGE = Path(__file__).resolve().parents[1]
-_NOT_INPUTS = ("exercises", "book", "notebooks")  # package folders the solutions' values do not depend on
+_INPUTS = ("models", "data", "params.py")  # what the solutions' values are computed from
 
 
 class SolutionError(ValueError):
@@ -38,7 +38,7 @@ def _package_hash() -> str:
     h = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE)
-        if path.suffix in (".py", ".csv") and rel.parts[0] not in _NOT_INPUTS:
+        if path.suffix in (".py", ".csv") and rel.parts[0] in _INPUTS:
             h.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
