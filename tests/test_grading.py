@@ -38,6 +38,14 @@ def _check_cell(cell_id: str, source: str):
     return edit
 
 
+def _without_checks(nb):
+    """A student who deleted two check cells and commented out the others."""
+    nb.cells = [c for c in nb.cells if c.id not in ("c1-1", "c1-2")]
+    for c in nb.cells:
+        if c.source.startswith("check("):
+            c.source = "# " + c.source
+
+
 ATTACKS = {  # issue 12's ways to be graded right with every answer wrong
     "edit-expected": (WRONG, _check_cell(
         "c1-1", "from territorial_trap_workbook.exercises.feedback import check_number\n"
@@ -115,6 +123,7 @@ def graded(tmp_path_factory, fixture_key):
     submit(roster / "dave", {"a1-1": "width_1_1 = 0.25", "a1-2": "import time\ntime.sleep(60)"})
     submit(roster / "erin", {"a1-1": "width_1_1 = 0.25", "a1-2": "import os\nos._exit(1)"})
     submit(roster / "frank", {"a1-1": "width_1_1 = 1 / 0", "a1-3": "range_1_3 = [0.5, 0.75]\nempty_1_3 = False"})
+    submit(roster / "quiet", RIGHT, edit=_without_checks)
     (roster / "gina").mkdir()
     (roster / "gina" / "01-fixture.ipynb").write_text('{"cells": [', encoding="utf-8")
     for name, (answers, edit) in ATTACKS.items():
@@ -152,7 +161,7 @@ ALL_RIGHT = {"1.1": "right", "1.2": "right", "1.3a": "right", "1.3b": "right", "
 @needs_sandbox
 def test_every_student_in_the_class_folder_is_found_and_reported(graded):
     reports = graded["reports"]
-    assert sorted(reports) == sorted(["alice", BOB, CAROL, "dave", "erin", "frank", "gina", *ATTACKS,
+    assert sorted(reports) == sorted(["alice", BOB, CAROL, "dave", "erin", "frank", "gina", "quiet", *ATTACKS,
                                       "vandal", "rewriter", "snoop", "hog", "daemon", "network"])
     assert {s: reports[s].run for s in ("alice", BOB, CAROL, "dave", "erin", "frank", "gina")} == {
         "alice": RUN_OK, BOB: RUN_OK, CAROL: RUN_OK, "dave": RUN_TIMEOUT, "erin": RUN_DEAD, "frank": RUN_ERRORS,
@@ -164,6 +173,12 @@ def test_right_submission(graded):
     alice = graded["reports"]["alice"]
     assert statuses(alice) == ALL_RIGHT
     assert (alice.points, alice.possible) == (4, 4)
+
+
+@needs_sandbox
+def test_deleted_or_disabled_check_cells_change_nothing(graded):
+    """Check cells count for nothing: the answers themselves are graded."""
+    assert statuses(graded["reports"]["quiet"]) == ALL_RIGHT
 
 
 @needs_sandbox

@@ -34,7 +34,7 @@ from .extract import Missing, WrongType, new_nonce, read_answers
 from .feedback import judge, wrong_type
 from .generator import notebooks_in
 from .parts import Part, PartsError, WrittenItem, read_parts
-from .runner import RUN_DEAD, RUN_FAILED, RUN_OK, RUN_TIMEOUT
+from .runner import RUN_DEAD, RUN_ERRORS, RUN_FAILED, RUN_OK, RUN_TIMEOUT
 from .safe_text import for_terminal
 from .sandbox import Limits, allow_runs, find_bwrap, kill_all, run_notebook, sandbox_problem
 from .solution_key import SolutionError, solution_key
@@ -44,6 +44,7 @@ MANUAL = "manual"
 RUN_INVALID = "not a notebook"
 RUN_MISSING = "missing"
 RUN_NO_SOLUTION = "no solution"
+RUN_STATUSES = (RUN_OK, RUN_ERRORS, RUN_TIMEOUT, RUN_DEAD, RUN_FAILED, RUN_INVALID, RUN_MISSING, RUN_NO_SOLUTION)
 INCOMPLETE_RUNS = (RUN_TIMEOUT, RUN_DEAD, RUN_FAILED, RUN_INVALID, RUN_MISSING, RUN_NO_SOLUTION)
 MAX_NOTEBOOK_BYTES = 20_000_000
 

@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -140,10 +141,9 @@ _STOPPING = threading.Event()
 def kill_all() -> None:
     """Stop every run in progress (Ctrl-C, SIGTERM), and any started until ``allow_runs``."""
     _STOPPING.set()
-    with _ACTIVE_LOCK:
-        procs = list(_ACTIVE)
-    for proc in procs:
-        _kill_group(proc)
+    with _ACTIVE_LOCK:  # a process in _ACTIVE is not reaped yet, so its group id cannot belong to anyone else
+        for proc in _ACTIVE:
+            _kill_group(proc)
 
 
 def allow_runs() -> None:
@@ -211,16 +211,13 @@ def _supervise(cmd: list[str], env: dict[str, str], scratch: Path, parent: Path,
             _ACTIVE.add(proc)
         if _STOPPING.is_set():  # started just after a kill_all()
             _kill_group(proc)
-        try:
-            proc.wait(timeout=wall)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            timed_out = True
-        finally:
-            _kill_group(proc)  # whatever the run left in its process group
+        timed_out = not _exited(proc, wall)
+        with _ACTIVE_LOCK:
+            # Kill what the run left in its process group *before* reaping it: once reaped, its id may be
+            # reused by someone else's new process group (a kernel started elsewhere, say).
+            _kill_group(proc)
             proc.wait()
-            with _ACTIVE_LOCK:
-                _ACTIVE.discard(proc)
+            _ACTIVE.discard(proc)
     if timed_out:
         return _failure(RUN_TIMEOUT, f"the notebook ran past the overall limit of {wall:g} s and was stopped")
     results = read_results(scratch / "results.json")
@@ -230,6 +227,21 @@ def _supervise(cmd: list[str], env: dict[str, str], scratch: Path, parent: Path,
         status = RUN_DEAD if proc.returncode < 0 else RUN_FAILED
         return _failure(status, f"the run ended with code {proc.returncode} and left no results{why}")
     return results
+
+
+def _exited(proc: subprocess.Popen, timeout: float) -> bool:
+    """Wait up to ``timeout`` s for ``proc`` to end, without reaping it (it stays a zombie until we do)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while time.monotonic() < deadline:
+        try:
+            if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT | os.WNOHANG) is not None:
+                return True
+        except ChildProcessError:
+            return True
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
+    return False
 
 
 def _failure(run: str, detail: str) -> dict[str, Any]:
