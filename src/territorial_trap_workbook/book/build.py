@@ -34,8 +34,7 @@ from typing import Any
 import yaml
 
 from ..guide import instructor_guide
-
-EDITIONS = ("student", "instructor")
+from .editions import EDITIONS
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 MATHJAX_SPEC = "mathjax@3"
 # What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load

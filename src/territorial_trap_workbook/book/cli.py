@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .build import EDITIONS, BookBuildError, timed_build
+from .editions import EDITIONS
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import BookBuildError, timed_build
+
     try:
         out, seconds = timed_build(args.edition)
     except BookBuildError as err:
@@ -24,4 +26,4 @@ def register(subparsers) -> None:
                     "_build/html (student) or _build/html-instructor.")
     parser.add_argument("--edition", choices=EDITIONS, default="student",
                         help="student (default) or instructor (adds solutions and instructor-only blocks)")
-    parser.set_defaults(func=_build)
+    parser.set_defaults(func=_build, extra="author")
