@@ -14,12 +14,12 @@ import plotly.graph_objects as go
 
 from territorial_trap_workbook.explorers.live import LiveExplorer
 from territorial_trap_workbook.explorers.registry import all_explorers
-from territorial_trap_workbook.explorers.static import grid_states
+from territorial_trap_workbook.explorers.static import plan
 from territorial_trap_workbook.params import ParameterError
 
 
 def _moves(spec, n):
-    states = [checked for _, _, checked in grid_states(spec)]
+    states = list(plan(spec).states.values())
     return [states[i % len(states)] for i in range(n)]
 
 

@@ -10,15 +10,16 @@ import re
 
 import pytest
 
-from browser_helpers import built_site, make_project, site_pages
-from territorial_trap_workbook.book.build import BookBuildError, build_book
+from browser_helpers import SYNTHETIC_CHAPTERS, built_site, make_project, site_pages
+from territorial_trap_workbook.book.build import PROJECT_ROOT as ROOT, BookBuildError, build_book
 from territorial_trap_workbook.book.plotly_mime import ASSET_PATH
+from territorial_trap_workbook.book.vendor import BASIC_TRACE_TYPES, plotly_js_version
 
 MAX_PAGE_BYTES = 1_000_000
 SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc=\"([^\"]*)\"", re.I)
 LINK_HREF = re.compile(r"<link[^>]*\bhref=\"([^\"]*)\"", re.I)
 NETWORK = re.compile(r"^(https?:)?//|cdn", re.I)
-PLOTLY_BANNER = "plotly.js v"  # the licence banner at the top of every plotly.js bundle
+PLOTLY_BANNER = re.compile(r"\* plotly\.js .*v\d")  # the licence banner at the top of every plotly.js bundle
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def site(tmp_path_factory):
 def synthetic(tmp_path_factory):
     """The synthetic project built in both editions: {edition: site folder}."""
     root = make_project(tmp_path_factory.mktemp("project"))
-    return {edition: build_book(edition, project_root=root) for edition in ("student", "instructor")}
+    return {edition: build_book(edition, project_root=root, chapters=SYNTHETIC_CHAPTERS) for edition in ("student", "instructor")}
 
 
 def _offline_checks(site):
@@ -40,13 +41,24 @@ def _offline_checks(site):
         text = (site / name).read_text(encoding="utf8")
         size = len(text.encode())
         assert size < MAX_PAGE_BYTES, f"{name} is {size} bytes (plotly.js or widget state inlined?)"
-        assert PLOTLY_BANNER not in text, f"{name} inlines plotly.js"
+        assert not PLOTLY_BANNER.search(text), f"{name} inlines plotly.js"
         for src in SCRIPT_SRC.findall(text):
             assert not NETWORK.search(src), f"{name} loads a script from the network: {src}"
         for href in LINK_HREF.findall(text):  # stylesheets, preloads, icons: all local
             assert not NETWORK.search(href), f"{name} links a network resource: {href}"
-    copies = [p for p in site.rglob("*.js") if PLOTLY_BANNER in p.read_text(encoding="utf8", errors="ignore")[:400]]
+    copies = [p for p in site.rglob("*.js") if PLOTLY_BANNER.search(p.read_text(encoding="utf8", errors="ignore")[:400])]
     assert [p.relative_to(site).as_posix() for p in copies] == [ASSET_PATH], copies
+    # The basic distribution (scatter, bar, pie) at the plotly package's plotly.js version, not the full bundle.
+    banner = copies[0].read_text(encoding="utf8", errors="ignore")[:400]
+    assert "basic" in banner and f"v{plotly_js_version()}" in banner, banner
+
+
+def test_every_figure_uses_only_trace_types_the_shipped_bundle_has():
+    from territorial_trap_workbook.explorers.registry import all_explorers
+
+    for key, spec in all_explorers().items():
+        types = {trace.get("type", "scatter") for trace in spec.frame().traces}
+        assert types <= BASIC_TRACE_TYPES, f"{key} uses {types - BASIC_TRACE_TYPES}, not in plotly.js basic"
 
 
 def test_unknown_edition_is_refused():
@@ -84,18 +96,18 @@ def test_editions_differ(synthetic):
 
 
 def test_warnings_fail_the_build(tmp_path):
-    """A broken reference and a figure without alt text: each a warning, together one failed build that
+    """A broken reference and a figure naming an unknown explorer: each a warning, together one failed build that
     names both (``--keep-going`` reports every warning)."""
     import nbformat
 
     root = make_project(tmp_path, chapter_extra="\nSee {doc}`no-such-page`.\n")
     path = root / "book" / "01-ultimatum.ipynb"
     nb = nbformat.read(path, as_version=4)
-    del nb.cells[1].outputs[0]["data"]["application/vnd.plotly.v1+json"]["layout"]["meta"]
+    nb.cells[1].outputs[0]["data"]["application/vnd.territorial-trap.explorer+json"]["explorer"] = "no-such-explorer"
     nbformat.write(nb, path)
     with pytest.raises(BookBuildError) as failure:
-        build_book("student", project_root=root)
-    assert "no-such-page" in str(failure.value) and "alt text" in str(failure.value), str(failure.value)
+        build_book("student", project_root=root, chapters=SYNTHETIC_CHAPTERS)
+    assert "no-such-page" in str(failure.value) and "'no-such-explorer'" in str(failure.value), str(failure.value)
 
 
 def test_custom_out_dir_is_not_clobbered(tmp_path):
@@ -103,7 +115,8 @@ def test_custom_out_dir_is_not_clobbered(tmp_path):
     precious.mkdir()
     (precious / "notes.txt").write_text("keep me")
     with pytest.raises(FileExistsError):
-        build_book("student", out_dir=precious, project_root=make_project(tmp_path / "p"))
+        build_book("student", out_dir=precious, project_root=make_project(tmp_path / "p"),
+                   chapters=SYNTHETIC_CHAPTERS)
     assert (precious / "notes.txt").read_text() == "keep me"
 
 
@@ -116,4 +129,24 @@ def test_plotly_figure_without_the_extension_fails_loudly(tmp_path):
     config.write_text(text.replace("      - territorial_trap_workbook.book.plotly_mime\n", ""), encoding="utf8")
     assert config.read_text(encoding="utf8") != text
     with pytest.raises(BookBuildError, match="territorial_trap_workbook.book.plotly_mime"):
-        build_book("student", project_root=root)
+        build_book("student", project_root=root, chapters=SYNTHETIC_CHAPTERS)
+
+
+def test_the_table_of_contents_comes_from_the_chapter_registry(tmp_path):
+    """One chapter list: the toc is generated from ``chapters.CHAPTERS``, and a chapter the registry names but
+    the book lacks stops the build with its name (no silent gap)."""
+    from territorial_trap_workbook.book.build import staged_toc
+    from territorial_trap_workbook.chapters import CHAPTERS
+
+    toc = staged_toc(ROOT / "book", "student", [])
+    assert [c["file"] for c in toc["parts"][0]["chapters"]] == [c.stem for c in CHAPTERS]
+    root = make_project(tmp_path)
+    with pytest.raises(FileNotFoundError, match="02-legal-rigidity"):
+        staged_toc(root / "book", "student", [], CHAPTERS[:2])
+
+
+def test_every_chapter_has_its_evidence_table_and_nothing_else():
+    from territorial_trap_workbook.chapters import CHAPTERS
+    from territorial_trap_workbook.data import CHAPTER_EVIDENCE
+
+    assert sorted(CHAPTER_EVIDENCE) == [c.number for c in CHAPTERS]

@@ -28,14 +28,10 @@ FIGURE_STATE = """([index]) => {
   return {data: data, drawn: JSON.stringify(drawn), active: (gd.layout.sliders || []).map(s => s.active)};
 }"""
 
-# Resolves once the figure's slider has reached the step and both its data and its drawing differ from before.
-MOVED = """([index, slider, step, before]) => {
+# Resolves once the figure's slider has reached the step and the page script has drawn the new state.
+REACHED = """([index, slider, step]) => {
   const gd = document.querySelectorAll('.js-plotly-plot')[index];
-  if (gd.layout.sliders[slider].active !== step) return false;
-  const drawn = JSON.stringify([...gd.querySelectorAll('.trace path, .trace .point, .trace text')]
-    .map(e => (e.getAttribute('d') || '') + '|' + (e.getAttribute('transform') || '') + '|' + e.textContent));
-  const data = JSON.stringify(gd.data.map(t => [t.x, t.y, t.z, t.text]));
-  return data !== before.data && drawn !== before.drawn;
+  return gd.layout.sliders[slider].active === step && !gd.hasAttribute('data-busy');
 }"""
 
 FIGURE_SUMMARY = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
@@ -53,9 +49,38 @@ TICK_POSITION = """([index, slider, step]) => {
   return {x: t.left + t.width / 2, y: r.top + r.height / 2};
 }"""
 
+# What the sliders of one figure show (each slider's value at its active step) and what the figure draws.
+SHOWN_AND_DRAWN = """([index]) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[index];
+  const meta = (gd.layout.meta || {}).workbook || null;
+  return {explorer: meta && meta.explorer, busy: gd.hasAttribute('data-busy'),
+          shown: Object.fromEntries(gd.layout.sliders.map(s => [s.name, s.steps[s.active].value])),
+          drawn: gd.data.map(t => ({x: t.x, y: t.y}))};
+}"""
+
 MATHS = """() => ({count: document.querySelectorAll('.math').length,
   typeset: [...document.querySelectorAll('.math')].filter(m => m.querySelector('mjx-container')).length,
   errors: document.querySelectorAll('mjx-merror').length})"""
+
+
+def assert_shows_what_it_draws(state: dict, page_name: str, index: int) -> None:
+    from territorial_trap_workbook.explorers.registry import all_explorers
+
+    assert state["explorer"], f"{page_name}: figure {index} carries no explorer key"
+    spec = all_explorers()[state["explorer"]]
+    values = {name: float(text) for name, text in state["shown"].items()}
+    expected = spec.draw(spec.space.validate({**spec.space.defaults(), **values})).traces
+    assert len(expected) == len(state["drawn"]), (page_name, index)
+    for number, (want, got) in enumerate(zip(expected, state["drawn"])):
+        for axis in ("x", "y"):
+            if axis not in want:
+                continue
+            a, b = list(want[axis]) if want[axis] is not None else None, got[axis]
+            same = (a == b) or (a is not None and b is not None and len(a) == len(b) and all(
+                (u is None and v is None) or (u is not None and v is not None and abs(float(u) - float(v)) < 1e-9)
+                for u, v in zip(a, b)))
+            assert same, (f"{page_name}: figure {index} ({spec.key}) shows {values} but trace {number} "
+                          f"{axis} is not that state's: drawn {str(b)[:200]}, expected {str(a)[:200]}")
 
 
 class _Edition(EditionPages):
@@ -77,7 +102,8 @@ class _Edition(EditionPages):
                 assert fig["label"] and fig["label"] != "Interactive figure", f"figure without alt text: {fig}"
                 assert fig["traces"] > 0, fig
 
-            # Sliders: clicking a far step of each slider changes the figure's data and its drawing.
+            # Sliders: clicking a far step of each slider, one after the other, moves that slider; when the state
+            # drawn changes, the drawing changes with it, and the sliders always show the state drawn.
             for index, fig in enumerate(figures):
                 for slider, info in enumerate(fig["sliders"]):
                     assert info["steps"] > 1 and fig["frames"] >= info["steps"], fig
@@ -87,12 +113,18 @@ class _Edition(EditionPages):
                     point = page.evaluate(TICK_POSITION, [index, slider, target])
                     page.mouse.click(point["x"], point["y"])
                     try:
-                        page.wait_for_function(MOVED, arg=[index, slider, target, before], timeout=10_000)
+                        page.wait_for_function(REACHED, arg=[index, slider, target], timeout=10_000)
                     except PlaywrightTimeout:
                         after = page.evaluate(FIGURE_STATE, [index])
                         pytest.fail(f"{page_name}: figure {index} slider {slider} clicked at step {target}: now at "
-                                    f"step {after['active'][slider]}, data changed: {after['data'] != before['data']}, "
-                                    f"drawing changed: {after['drawn'] != before['drawn']}; {offline.problems()}")
+                                    f"step {after['active'][slider]}; {offline.problems()}")
+                    after = page.evaluate(FIGURE_STATE, [index])
+                    if after["data"] != before["data"]:
+                        assert after["drawn"] != before["drawn"], (
+                            f"{page_name}: figure {index} slider {slider}: the data changed but not the drawing")
+                    # After every move (a sequence: each slider in turn), the values the sliders show are the
+                    # state drawn: recompute that state from the package and compare with the figure's data.
+                    assert_shows_what_it_draws(page.evaluate(SHOWN_AND_DRAWN, [index]), page_name, index)
 
             # Maths: every .math element typeset (waited for on opening), no MathJax error.
             maths = page.evaluate(MATHS)

@@ -27,7 +27,9 @@ def test_execution_is_deterministic_and_stores_no_widget_state(tmp_path):
     nb = nbformat.read(path, as_version=4)
     assert "widgets" not in nb.metadata
     assert WIDGET_MIME not in first
-    assert "application/vnd.plotly.v1+json" in first
+    # The figure is stored as a reference to its explorer, never as plotly JSON with every state.
+    assert "application/vnd.territorial-trap.explorer+json" in first
+    assert "application/vnd.plotly.v1+json" not in first
     assert [c.execution_count for c in nb.cells] == [1, 2]
 
 

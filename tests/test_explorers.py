@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from territorial_trap_workbook.explorers.live import LiveExplorer
 from territorial_trap_workbook.explorers.registry import all_explorers
-from territorial_trap_workbook.explorers.show import PLOTLY_MIME, WIDGET_MIME, explorer_bundle
-from territorial_trap_workbook.explorers.static import grid_states, static_figure, values_table_html
+from territorial_trap_workbook.explorers.bundle import EXPLORER_MIME, WIDGET_MIME, explorer_bundle
+from territorial_trap_workbook.explorers.static import plan, state_name, static_figure_json, values_table_html
 from territorial_trap_workbook.params import ParameterError
 
 EXPLORERS = all_explorers()
@@ -20,7 +20,13 @@ KEYS = sorted(EXPLORERS)
 @functools.lru_cache(maxsize=None)
 def built(key):
     """One static figure per explorer for the whole module (building it is the slow part)."""
-    return static_figure(EXPLORERS[key])
+    return static_figure_json(EXPLORERS[key])
+
+
+def merged_frame(fig, name):
+    """What plotly.js draws for a frame: the figure's traces with the frame's (changing) properties merged in."""
+    frame = next(f for f in fig["frames"] if f["name"] == name)
+    return [{**base, **part} for base, part in zip(fig["data"], frame["data"])]
 
 
 def test_explorers_are_found():
@@ -31,36 +37,56 @@ def test_explorers_are_found():
 def test_static_explorer_has_one_slider_per_main_parameter(key):
     spec = EXPLORERS[key]
     fig = built(key)
-    assert [s.name for s in fig.layout.sliders] == list(spec.main)
-    frame_names = {f.name for f in fig.frames}
-    for slider in fig.layout.sliders:
-        assert 2 <= len(slider.steps) <= 21
-        for step in slider.steps:
-            assert step.args[0][0] in frame_names
-        active_label = slider.steps[slider.active].label
-        assert float(active_label) == pytest.approx(spec.space[slider.name].default)
+    sliders = fig["layout"]["sliders"]
+    assert [s["name"] for s in sliders] == list(spec.main)
+    for slider in sliders:
+        assert 2 <= len(slider["steps"]) <= 21
+        assert all(step["method"] == "skip" for step in slider["steps"])  # the page script picks the frame
+        assert float(slider["steps"][slider["active"]]["value"]) == pytest.approx(spec.space[slider["name"]].default)
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_static_frames_follow_the_model(key):
-    """Each frame equals what the figure builder draws for that parameter set (others at defaults)."""
+def test_every_precomputed_state_is_what_the_model_draws(key):
+    """Each frame, merged into the figure as plotly.js merges it, equals what the figure builder draws for the
+    slider values its name encodes (so stripping unchanging properties lost nothing)."""
     spec = EXPLORERS[key]
     fig = built(key)
-    frames = {f.name: f for f in fig.frames}
-    name, value, checked = grid_states(spec)[-1]
-    expected = spec.figure(checked)
-    got = frames[f"{name}={value:g}"]
-    assert [t.to_plotly_json() for t in got.data] == [t.to_plotly_json() for t in expected.data]
+    the_plan = plan(spec)
+    for position in random.Random(key).sample(sorted(the_plan.states), min(12, len(the_plan.states))):
+        values = the_plan.values(position)
+        expected = json.loads(json.dumps(spec.draw(spec.space.validate({**spec.space.defaults(), **values})).traces))
+        assert merged_frame(fig, state_name(position)) == expected, (key, values)
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_every_main_slider_changes_what_is_drawn(key):
+def test_pair_combines_and_every_slider_changes_what_is_drawn(key):
     spec = EXPLORERS[key]
+    the_plan = plan(spec)
     fig = built(key)
-    frames = {f.name: json.dumps([t.to_plotly_json() for t in f.data], sort_keys=True) for f in fig.frames}
-    for slider in fig.layout.sliders:
-        drawn = {frames[step.args[0][0]] for step in slider.steps}
-        assert len(drawn) > 1, f"moving {slider.name} never changes the figure"
+    drawn = {f["name"]: json.dumps(f["data"], sort_keys=True) for f in fig["frames"]}
+    for k, name in enumerate(the_plan.sliders):
+        states = {drawn[state_name(p)] for p in the_plan.states
+                  if all(i == d for j, (i, d) in enumerate(zip(p, the_plan.defaults)) if j != k)}
+        assert len(states) > 1, f"moving {name} never changes the figure"
+    if the_plan.pair:
+        a, b = the_plan.pair
+        off_default = [p for p in the_plan.states if p[a] != the_plan.defaults[a] and p[b] != the_plan.defaults[b]]
+        assert len(off_default) >= 4, f"{key}: the pair {spec.pair} has almost no combined states"
+
+
+def test_a_state_not_reachable_is_not_precomputed():
+    """Combinations of a non-pair slider with another moved slider are left out (the page resets instead)."""
+    spec = next(s for s in EXPLORERS.values() if len(s.main) >= 3)
+    the_plan = plan(spec)
+    a, b = the_plan.pair
+    other = next(k for k in range(len(the_plan.sliders)) if k not in (a, b))
+    moved_both = [p for p in the_plan.states if p[other] != the_plan.defaults[other] and p[a] != the_plan.defaults[a]]
+    assert moved_both == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_page_weight_of_each_explorer_fits_the_budget(key):
+    assert len(json.dumps(built(key))) < 450_000, f"{key}: static figure too heavy for a page of at most 1 MB"
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -97,21 +123,19 @@ def test_slider_move_through_widget_updates_figure(key):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_bundle_carries_live_view_and_static_json(key):
-    bundle, explorer = explorer_bundle(EXPLORERS[key])
-    assert WIDGET_MIME in bundle and PLOTLY_MIME in bundle
-    assert "frames" in bundle[PLOTLY_MIME] and bundle[PLOTLY_MIME]["layout"]["meta"]["alt"]
-    json.dumps(bundle[PLOTLY_MIME])  # plain JSON, no numpy leftovers
+def test_bundle_carries_live_view_and_a_small_reference(key):
+    bundle, explorer = explorer_bundle(EXPLORERS[key], number="3.1")
+    assert WIDGET_MIME in bundle and bundle[EXPLORER_MIME] == {"explorer": key, "number": "3.1"}
+    assert "Figure 3.1." in bundle["text/plain"]
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_values_table_lists_every_static_state(key):
+def test_values_table_lists_every_reachable_state(key):
     spec = EXPLORERS[key]
     table = values_table_html(spec)
-    assert table.count("<tr><th scope='row'>") == len(grid_states(spec))
+    assert table.count("<tr>") == len(plan(spec).states) + 1  # + the header row
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_static_json_has_no_base64_arrays(key):
-    text = json.dumps(explorer_bundle(EXPLORERS[key], live=False)[0][PLOTLY_MIME])
-    assert '"bdata"' not in text
+    assert '"bdata"' not in json.dumps(built(key))

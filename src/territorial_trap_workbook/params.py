@@ -6,6 +6,7 @@ strategies of the property tests and the parameter table printed in the chapter.
 """
 from __future__ import annotations
 
+import html
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -154,6 +155,14 @@ class ParamSpace:
                 "Meaning": [p.meaning for p in self.params],
             }
         )
+
+    def table_html(self) -> str:
+        """The parameter table as HTML (a notebook output: myst-nb renders Markdown outputs as CommonMark, which
+        has no tables)."""
+        text = self.table().to_html(index=False, border=0, classes="workbook-params")
+        if self.constraint_doc:
+            text += f"<p><em>Joint condition:</em> {html.escape(self.constraint_doc)}</p>"
+        return text
 
     def table_markdown(self) -> str:
         frame = self.table()

@@ -35,6 +35,10 @@ ASSET_PATH = "_vendor/plotly/plotly.min.js"
 ASSET_URI = "../" + ASSET_PATH
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml", "readthedocs", "readthedocsdirhtml")
 _COUNTER_KEY = "workbook_plotly_count"
+EXPLORER_MIME = "application/vnd.territorial-trap.explorer+json"
+#: The static explorer's page script, one copy per site beside plotly.js.
+EXPLORER_JS_PATH = "_vendor/workbook/explorer.js"
+EXPLORER_JS_URI = "../" + EXPLORER_JS_PATH
 
 
 class PlotlyExtensionMissing(RuntimeError):
@@ -72,7 +76,7 @@ def _script_json(value: Any) -> str:
         "\u2029", "\\u2029")
 
 
-def figure_html(figure: dict[str, Any], div_id: str, alt: str) -> str:
+def figure_html(figure: dict[str, Any], div_id: str, alt: str, draw_call: str | None = None) -> str:
     """The markup for one figure: the labelled ``<div>`` and the inline script drawing it."""
     layout = figure.get("layout") or {}
     height = layout.get("height")
@@ -86,6 +90,12 @@ def figure_html(figure: dict[str, Any], div_id: str, alt: str) -> str:
         # technology anyway. Hover, drag-to-zoom, double-click-to-reset and the sliders still work.
         "config": {"responsive": True, "displaylogo": False, "displayModeBar": False},
     }
+    if draw_call:
+        drawing = f"  {draw_call}(gd, fig);\n"
+    else:
+        drawing = (f"  Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {{\n"
+                   f"    if (fig.frames.length) {{ return Plotly.addFrames(gd, fig.frames); }}\n"
+                   f"  }});\n")
     return (
         f'<div class="workbook-plotly">'
         f'<div id="{div_id}" class="plotly-graph-div" role="img" aria-label="{html.escape(alt, quote=True)}" '
@@ -95,40 +105,96 @@ def figure_html(figure: dict[str, Any], div_id: str, alt: str) -> str:
         f"  var gd = document.getElementById({json.dumps(div_id)});\n"
         f"  if (!window.Plotly) {{ gd.textContent = 'This figure needs plotly.js, which did not load.';\n"
         f"    throw new Error('plotly.js is not loaded: figure {div_id} cannot be drawn'); }}\n"
-        f"  Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {{\n"
-        f"    if (fig.frames.length) {{ return Plotly.addFrames(gd, fig.frames); }}\n"
-        f"  }});\n"
+        + drawing +
         f"}})();</script></div>"
     )
 
 
+def _explorer_html(ref: Any, renderer: Any, div_id: str) -> str:
+    """Figure, numbered caption, reading note and values table of one explorer, built from the package."""
+    from ..explorers.static import static_figure_json, values_table_html
+
+    if isinstance(ref, (str, bytes)):
+        ref = json.loads(ref)
+    key = ref.get("explorer") if isinstance(ref, dict) else None
+    spec = _explorers().get(key)
+    if spec is None:  # a warning, so `-W` builds fail and name every unknown explorer at once
+        renderer.logger.warning(f"a notebook output names the explorer {key!r}, which the installed package "
+                                f"does not define; known: {', '.join(sorted(_explorers()))}",
+                                subtype="explorer_unknown")
+        return f"<p>(Missing figure: no explorer named {html.escape(str(key))}.)</p>"
+    figure = _static_cache(key, static_figure_json)
+    number = ref.get("number")
+    label = f"Figure {html.escape(str(number))}." if number else "Figure."
+    sliders = [spec.space[n].label for n in spec.main]
+    pair = [spec.space[n].label for n in (spec.pair or ())]
+    if pair:
+        how = (f"The sliders <em>{html.escape(pair[0])}</em> and <em>{html.escape(pair[1])}</em> combine; moving "
+               f"any other slider puts the rest back to their defaults, so the sliders always show the state "
+               f"drawn. In Jupyter every parameter has a live slider.")
+    else:
+        how = "In Jupyter every parameter has a live slider."
+    anchor = f' id="figure-{html.escape(str(number)).replace(".", "-")}"' if number else ""
+    return (
+        f'<figure class="workbook-explorer"{anchor}>'
+        + figure_html(figure, div_id, spec.alt_text, draw_call="WorkbookExplorer.draw")
+        + f'<figcaption><strong>{label}</strong> {html.escape(spec.caption)} '
+          f'<span class="explorer-how">{how}</span></figcaption></figure>'
+        + values_table_html(spec, caption=f"{label} {spec.caption}".strip())
+    )
+
+
+_EXPLORERS: dict[str, Any] = {}
+_STATIC: dict[str, Any] = {}
+
+
+def _explorers() -> dict[str, Any]:
+    if not _EXPLORERS:
+        from ..explorers.registry import all_explorers
+
+        _EXPLORERS.update(all_explorers())
+    return _EXPLORERS
+
+
+def _static_cache(key: str, build) -> dict[str, Any]:
+    if key not in _STATIC:
+        _STATIC[key] = build(_explorers()[key])
+    return _STATIC[key]
+
+
 class PlotlyMimeRenderer:
-    """myst-nb MIME render plugin for ``application/vnd.plotly.v1+json`` (see the module docstring)."""
+    """myst-nb MIME render plugin for explorer references and plotly JSON (see the module docstring)."""
 
     # Lower wins. The widget view is 10 and text/html 30 in myst-nb's HTML priorities: 5 beats both, so the
-    # static plotly figure (with its plotly-native sliders) is what the book shows. Other builders (LaTeX ...)
-    # are left alone and fall back to the bundle's text/plain.
-    mime_priority_overrides = [(builder, PLOTLY_MIME, 5) for builder in HTML_BUILDERS]
+    # static figure (with its sliders) is what the book shows. Other builders (LaTeX ...) are left alone and
+    # fall back to the bundle's text/plain.
+    mime_priority_overrides = [(builder, mime, 5) for builder in HTML_BUILDERS for mime in (PLOTLY_MIME, EXPLORER_MIME)]
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> None | list[nodes.Element]:
-        if data.mime_type != PLOTLY_MIME:
+        if data.mime_type not in (PLOTLY_MIME, EXPLORER_MIME):
             return None
         app = _sphinx_app(renderer)
         if app is None:  # plain docutils (no site to ship plotly.js into): let myst-nb fall back
             return None
         if EXTENSION not in app.extensions:
             raise PlotlyExtensionMissing(
-                f"A notebook output holds a plotly figure ({PLOTLY_MIME}), but the Sphinx extension "
+                f"A notebook output holds a figure ({data.mime_type}), but the Sphinx extension "
                 f"{EXTENSION!r} is not enabled, so no plotly.js would be shipped with the site. Add it to "
                 f"sphinx.config.extensions in _config.yml (or build with `workbook build`)."
             )
-        figure = data.content
-        if isinstance(figure, (str, bytes)):
-            figure = json.loads(figure)
         document = renderer.renderer.document
         count = document.get(_COUNTER_KEY, 0) + 1
         document[_COUNTER_KEY] = count
+        renderer.add_js_file("workbook_plotly", ASSET_URI, {})
+        if data.mime_type == EXPLORER_MIME:
+            renderer.add_js_file("workbook_explorer", EXPLORER_JS_URI, {})
+            content = data.content if isinstance(data.content, dict) else json.loads(data.content)
+            div_id = f"explorer-{content.get('explorer', 'x')}-{count}"
+            return [nodes.raw("", _explorer_html(content, renderer, div_id), format="html")]
+        figure = data.content
+        if isinstance(figure, (str, bytes)):
+            figure = json.loads(figure)
         digest = hashlib.sha1(json.dumps(figure, sort_keys=True).encode()).hexdigest()[:10]
         div_id = f"plotly-{digest}-{count}"
         alt = _alt_text(figure)
@@ -138,22 +204,26 @@ class PlotlyMimeRenderer:
                 subtype="plotly_alt", line=data.line,
             )
             alt = "Interactive figure"
-        renderer.add_js_file("workbook_plotly", ASSET_URI, {})
         return [nodes.raw("", figure_html(figure, div_id, alt), format="html")]
 
 
 def _copy_plotly_js(app) -> None:
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / ASSET_PATH
-    source = plotly_js_source()
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+    plotly_js = Path(app.config.workbook_plotly_js) if app.config.workbook_plotly_js else plotly_js_source()
+    for source, path in ((plotly_js, ASSET_PATH),
+                         (Path(__file__).parent / "assets" / "explorer.js", EXPLORER_JS_PATH)):
+        target = Path(app.outdir) / path
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def setup(app) -> dict[str, Any]:
     """Sphinx extension: copy the one local plotly.js into the site before pages are written."""
     # builder-inited: the file exists while pages are written, so Sphinx can add its checksum to the URL.
+    # The plotly.js file to ship (`workbook build` sets the basic distribution from npm); empty: the plotly
+    # Python package's own full bundle.
+    app.add_config_value("workbook_plotly_js", "", "html", [str])
     app.connect("builder-inited", _copy_plotly_js)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -61,4 +61,7 @@ def setup(app) -> dict[str, Any]:
     # Before the environment collectors (downloads, images, dependencies: priority 500) see the page.
     app.connect("doctree-read", _drop_other_editions, priority=100)
     app.connect("html-page-context", _bibliography_roles)
+    from .load_order import rewrite_site
+
+    app.connect("build-finished", rewrite_site)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

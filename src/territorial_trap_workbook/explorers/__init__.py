@@ -1,9 +1,17 @@
 """Explorers: one declaration, one figure builder, two ways to move the sliders.
 
 ``show(spec)`` is the one call a notebook makes: live ipywidgets sliders in Jupyter, plotly-native sliders
-over precomputed frames in the static book.
+over precomputed states in the static book. ``show`` is imported on first use, so that figure builders, which
+import ``explorers.spec``, do not load the Jupyter widget stack.
 """
 from .spec import ExplorerSpec, Frame
-from .show import show
 
 __all__ = ["ExplorerSpec", "Frame", "show"]
+
+
+def __getattr__(name):
+    if name == "show":
+        from .bundle import show
+
+        return show
+    raise AttributeError(name)

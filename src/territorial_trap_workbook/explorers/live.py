@@ -1,6 +1,7 @@
 """The live explorer: ipywidgets sliders updating one ``go.FigureWidget`` in place."""
 from __future__ import annotations
 
+import html
 from typing import Mapping
 
 import ipywidgets as widgets
@@ -26,7 +27,7 @@ def _slider(param: Param, value: float) -> widgets.Widget:
 class LiveExplorer:
     """Sliders for every declared parameter; each move recomputes the model and patches the figure."""
 
-    def __init__(self, spec: ExplorerSpec, values: Mapping[str, float] | None = None):
+    def __init__(self, spec: ExplorerSpec, values: Mapping[str, float] | None = None, number: str | None = None):
         self.spec = spec
         self.values = spec.space.validate(values or {})
         self._shown = spec.draw(self.values)
@@ -35,7 +36,9 @@ class LiveExplorer:
         self.sliders = {name: _slider(spec.space[name], self.values[name]) for name in spec.sliders}
         for name, slider in self.sliders.items():
             slider.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([*self.sliders.values(), self.status, self.figure])
+        label = f"Figure {html.escape(str(number))}." if number else "Figure."
+        self.caption = widgets.HTML(value=f"<b>{label}</b> {html.escape(spec.caption)}")
+        self.widget = widgets.VBox([*self.sliders.values(), self.status, self.figure, self.caption])
 
     def _status_html(self, values: Mapping[str, float]) -> str:
         parts = [f"<b>{k}</b>: {v}" for k, v in self.spec.summary(values).items()]
