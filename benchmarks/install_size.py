@@ -31,17 +31,22 @@ PACKAGE = "territorial_trap_workbook"
 # Run inside the measured venv: import what a student notebook imports, use it once, list heavy modules loaded.
 STUDENT_SMOKE = f"""
 import importlib, json, pkgutil, sys
-names = ["{PACKAGE}.params", "{PACKAGE}.data", "{PACKAGE}.explorers", "{PACKAGE}.exercises.feedback"]
+names = ["{PACKAGE}." + n for n in ("params", "data", "explorers", "explorers.live", "explorers.static",
+                                     "exercises.feedback")]
 for sub in ("models", "figures"):
     pkg = importlib.import_module("{PACKAGE}." + sub)
     names += [m.name for m in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + ".")]
 for name in names:
     importlib.import_module(name)
+from {PACKAGE}.data import table_for_chapter
 from {PACKAGE}.exercises.feedback import check_number
-from {PACKAGE}.explorers.static import static_figure
+from {PACKAGE}.explorers.live import LiveExplorer
+from {PACKAGE}.explorers.static import static_figure_json
 from {PACKAGE}.figures.bargaining import EXPLORER
-from {PACKAGE}.models import bargaining
-static_figure(EXPLORER)
+LiveExplorer(EXPLORER)
+static_figure_json(EXPLORER)
+EXPLORER.space.table_html()
+table_for_chapter(1)
 check_number(0.5, 0.5, name="smoke")
 heavy = ("sphinx", "jupyter_book", "myst_nb", "nbclient", "nbformat", "yaml", "scipy", "jupyterlab", "voila")
 print(json.dumps({{"modules": len(names), "heavy_loaded": sorted(h for h in heavy if h in sys.modules)}}))

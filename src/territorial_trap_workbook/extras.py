@@ -6,7 +6,7 @@ named for who needs them (declared in pyproject.toml): ``author`` builds the boo
 notebooks, ``grading`` runs ``workbook check``, ``lab`` is JupyterLab, Voila and ``workbook handout``, and
 ``test`` is all of them plus the test tools.
 
-``MODULE_EXTRAS`` names the extra a module may rely on (a module not listed is core). The tests check every
+``MODULE_EXTRAS`` names the extra a module may rely on (a module under no entry is core). The tests check every
 module's imports against pyproject.toml and import each module where only the core and its extra are
 installed; a ``workbook`` subcommand declares its extra when it registers (``set_defaults(extra=...)``).
 """
@@ -18,13 +18,14 @@ DIST = "territorial-trap-workbook"
 PACKAGE = "territorial_trap_workbook"
 EXTRAS = ("lab", "author", "grading", "test")
 
-MODULE_EXTRAS = {
-    f"{PACKAGE}.book.build": "author",
-    f"{PACKAGE}.book._sphinx_run": "author",
-    f"{PACKAGE}.book.plotly_mime": "author",
-    f"{PACKAGE}.book.sphinx_ext": "author",
+# The longest matching name wins: a package's entry covers its modules, None marks a core module inside it.
+MODULE_EXTRAS: dict[str, str | None] = {
+    f"{PACKAGE}.book": "author",
+    f"{PACKAGE}.book.cli": None,         # the `workbook build` command: imports the build when it runs
+    f"{PACKAGE}.book.editions": None,
     f"{PACKAGE}.guide": "author",
-    f"{PACKAGE}.notebooks.execute": "author",
+    f"{PACKAGE}.notebooks": "author",
+    f"{PACKAGE}.notebooks.cli": None,
     f"{PACKAGE}.exercises.authoring": "author",
     f"{PACKAGE}.exercises.generator": "author",
     f"{PACKAGE}.exercises.grading": "grading",
@@ -34,7 +35,12 @@ MODULE_EXTRAS = {
 
 def extra_of(module: str) -> str | None:
     """The extra ``module`` (a dotted name in this package) may rely on; None for the core."""
-    return MODULE_EXTRAS.get(module)
+    parts = module.split(".")
+    for end in range(len(parts), 0, -1):
+        name = ".".join(parts[:end])
+        if name in MODULE_EXTRAS:
+            return MODULE_EXTRAS[name]
+    return None
 
 
 def install_hint(extra: str) -> str:
