@@ -24,6 +24,8 @@ INSTALL = $(UV) pip install --quiet --python $(PY)
 	lock lock-upgrade ranges
 
 $(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
+	are resolved for Python 3.11 (they also install on 3.12 and 3.13); $(PYTHON) is older: run make PYTHON=python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet uv==$(UV_VERSION)
 

@@ -8,7 +8,9 @@
 * ``make_env(project, target, work)``: the venv ``make <target>`` builds in ``project`` (``VENV`` pointed into
   ``work``), e.g. ``setup-book`` (what ``make book`` installs) or ``setup`` (what ``make test`` installs).
 
-Counts are ``*.dist-info`` folders in site-packages; sizes are the sum of file sizes (10^6 bytes per MB).
+Counts are ``*.dist-info`` folders in site-packages; sizes are the sum of file sizes (10^6 bytes per MB), with
+and without the ``__pycache__`` bytecode (pip compiles it at install time, uv does not; Python writes it on
+first import), measured before the smoke imports.
 Standalone: ``python benchmarks/install_size.py [--ref main] [--targets setup-book setup]`` measures the
 committed tree of a git ref and prints JSON.
 """
@@ -26,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"core_dists": 45, "core_mb": 250}
+# Measured on commit ebf37fc, before the split (``install_size.py --ref ebf37fc --targets setup``).
+BEFORE = {"core_wheel": None, "make_setup": None}
 PACKAGE = "territorial_trap_workbook"
 
 # Run inside the measured venv: import what a student notebook imports, use it once, list heavy modules loaded.
@@ -62,9 +66,12 @@ def site_packages(venv: Path) -> Path:
 
 def measure(venv: Path) -> dict:
     site = site_packages(venv)
-    size = sum(p.lstat().st_size for p in site.rglob("*") if p.is_file() and not p.is_symlink())
+    files = [p for p in site.rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.lstat().st_size for p in files)
+    bytecode = sum(p.lstat().st_size for p in files if "__pycache__" in p.parts)
     dists = sorted(p.name.split("-")[0].lower() for p in site.glob("*.dist-info"))
-    return {"distributions": len(dists), "mb": round(size / 1e6, 1), "names": dists}
+    return {"distributions": len(dists), "mb": round(size / 1e6, 1), "mb_without_bytecode":
+            round((size - bytecode) / 1e6, 1), "names": dists}
 
 
 def _run(cmd: list, **kwargs) -> subprocess.CompletedProcess:
@@ -83,8 +90,11 @@ def core_from_wheel(project: Path, work: Path, python: str = sys.executable) -> 
     start = time.perf_counter()
     _run([sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet", wheel])
     seconds = time.perf_counter() - start
-    smoke = json.loads(_run([venv / "bin" / "python", "-c", STUDENT_SMOKE], cwd=work).stdout.strip().splitlines()[-1])
-    return {"wheel": wheel.name, "install_seconds": round(seconds, 1), **measure(venv), "student_imports": smoke}
+    size = measure(venv)
+    done = subprocess.run([venv / "bin" / "python", "-c", STUDENT_SMOKE], cwd=work, capture_output=True, text=True)
+    smoke = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else \
+        {"error": done.stderr.strip().splitlines()[-1]}
+    return {"wheel": wheel.name, "install_seconds": round(seconds, 1), **size, "student_imports": smoke}
 
 
 def make_env(project: Path, target: str, work: Path) -> dict:
@@ -96,10 +106,47 @@ def make_env(project: Path, target: str, work: Path) -> dict:
 
 
 def measure_all(project: Path, work: Path, targets=("setup-book",)) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
     out = {"core_wheel": core_from_wheel(project, work), "targets": TARGETS}
     for target in targets:
         out[f"make_{target}"] = make_env(project, target, work)
     return out
+
+
+def _row(label: str, r: dict | None) -> str:
+    if not r:
+        return f"| {label} | — | — | — |"
+    return f"| {label} | {r['distributions']} | {r['mb']:.0f} | {r['mb_without_bytecode']:.0f} |"
+
+
+def target_rows(result: dict) -> list[str]:
+    """Rows for the report's table of targets."""
+    core = result["core_wheel"]
+    return [f"| Core install from the wheel: distributions | ≤ {TARGETS['core_dists']} | {core['distributions']} | "
+            f"{'✅ met' if core['distributions'] <= TARGETS['core_dists'] else '❌ missed'} |",
+            f"| Core install from the wheel: MB of site-packages | ≤ {TARGETS['core_mb']} | {core['mb']:.0f} | "
+            f"{'✅ met' if core['mb'] <= TARGETS['core_mb'] else '❌ missed'} |"]
+
+
+def markdown(result: dict) -> list[str]:
+    core = result["core_wheel"]
+    smoke = core.get("student_imports", {})
+    checked = (f"imported {smoke['modules']} modules a student notebook uses and ran a model, a live and a static "
+               f"explorer, a table and a check; modules of the book build loaded: "
+               f"{', '.join(smoke['heavy_loaded']) or 'none'}" if "modules" in smoke
+               else f"the student smoke test failed: {smoke.get('error')}")
+    return ["## Install size", "",
+            "Distributions (`*.dist-info`) and MB (10^6 bytes) of site-packages. The core install is the built "
+            "wheel installed by pip from its declared ranges into a clean venv made without pip; in that venv "
+            f"the benchmark {checked}. The `make` venvs are built from the locks by uv (no bytecode until first "
+            "import) and hold pip and setuptools besides. Before = commit `ebf37fc` (every tool a runtime "
+            "dependency, one venv with the test extra), measured the same way.", "",
+            "| Install | Distributions | MB | MB without bytecode |", "|---|---:|---:|---:|",
+            _row("Core from the wheel, before", BEFORE["core_wheel"]),
+            _row("Core from the wheel", core),
+            _row("`make setup` venv (what `make book` and `make test` installed), before", BEFORE["make_setup"]),
+            _row("`make book` venv (`make setup-book`)", result.get("make_setup-book")),
+            _row("`make test` venv (`make setup`)", result.get("make_setup")), ""]
 
 
 def _committed(ref: str, dest: Path) -> Path:
