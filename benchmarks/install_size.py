@@ -121,12 +121,18 @@ def _row(label: str, r: dict | None) -> str:
 
 
 def target_rows(result: dict) -> list[str]:
-    """Rows for the report's table of targets."""
+    """Rows for the report's table of targets (MB both with pip's compiled bytecode and without it)."""
     core = result["core_wheel"]
+
+    def ok(value, target):
+        return "✅ met" if value <= target else "❌ missed"
+
     return [f"| Core install from the wheel: distributions | ≤ {TARGETS['core_dists']} | {core['distributions']} | "
-            f"{'✅ met' if core['distributions'] <= TARGETS['core_dists'] else '❌ missed'} |",
-            f"| Core install from the wheel: MB of site-packages | ≤ {TARGETS['core_mb']} | {core['mb']:.0f} | "
-            f"{'✅ met' if core['mb'] <= TARGETS['core_mb'] else '❌ missed'} |"]
+            f"{ok(core['distributions'], TARGETS['core_dists'])} |",
+            f"| Core install from the wheel: MB of site-packages without bytecode | ≤ {TARGETS['core_mb']} | "
+            f"{core['mb_without_bytecode']:.0f} | {ok(core['mb_without_bytecode'], TARGETS['core_mb'])} |",
+            f"| Core install from the wheel: MB with the bytecode pip compiles | ≤ {TARGETS['core_mb']} | "
+            f"{core['mb']:.0f} | {ok(core['mb'], TARGETS['core_mb'])} |"]
 
 
 def markdown(result: dict) -> list[str]:
@@ -140,8 +146,8 @@ def markdown(result: dict) -> list[str]:
             "Distributions (`*.dist-info`) and MB (10^6 bytes) of site-packages. The core install is the built "
             "wheel installed by pip from its declared ranges into a clean venv made without pip; in that venv "
             f"the benchmark {checked}. The `make` venvs are built from the locks by uv (no bytecode until first "
-            "import) and hold pip and setuptools besides. Before = commit `ebf37fc` (every tool a runtime "
-            "dependency, one venv with the test extra), measured the same way.", "",
+            "import) and hold pip, setuptools and uv besides. Before = commit `ebf37fc`: every tool a runtime "
+            "dependency, and one venv with the test extra, which pip filled (bytecode compiled at install).", "",
             "| Install | Distributions | MB | MB without bytecode |", "|---|---:|---:|---:|",
             _row("Core from the wheel, before", BEFORE["core_wheel"]),
             _row("Core from the wheel", core),
