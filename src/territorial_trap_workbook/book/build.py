@@ -30,10 +30,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
+from ..chapters import CHAPTERS, Chapter
 from ..guide import instructor_guide
 from . import vendor
 from .front_matter import FrontMatterError, citation_facts
@@ -72,49 +73,34 @@ def _exists(source: Path, name: str) -> bool:
     return any((source / f"{name}{suffix}").is_file() for suffix in ("", ".md", ".ipynb"))
 
 
-def _filter_toc(node: Any, source: Path) -> Any:
-    """Drop every toc entry whose file does not exist (and parts/sections left empty)."""
-    if isinstance(node, list):
-        kept = [_filter_toc(item, source) for item in node]
-        return [item for item in kept if item is not None]
-    if not isinstance(node, dict):
-        return node
-    if "file" in node and not _exists(source, node["file"]):
-        return None
-    out = {}
-    for key, value in node.items():
-        if key in ("parts", "chapters", "sections"):
-            value = _filter_toc(value, source)
-            if not value:
-                continue
-        out[key] = value
-    if not ("file" in out or "url" in out or "glob" in out or "chapters" in out or "parts" in out
-            or "sections" in out or "root" in out):
-        return None
-    return out
+ROOT_PAGE = "intro"
+REFERENCE_PAGES = ("glossary", "bibliography")
 
 
-def staged_toc(book_dir: Path, edition: str, solutions: list[str]) -> dict[str, Any]:
-    toc = yaml.safe_load((book_dir / "_toc.yml").read_text(encoding="utf8"))
-    root = toc.get("root")
-    if not root or not _exists(book_dir, root):
-        raise FileNotFoundError(f"the book's root page {root!r} is missing from {book_dir}")
-    toc = _filter_toc(toc, book_dir)
+def staged_toc(book_dir: Path, edition: str, solutions: list[str],
+               chapters: Sequence[Chapter] = CHAPTERS) -> dict[str, Any]:
+    """The table of contents, generated from the chapter registry (``chapters.CHAPTERS``): start page, the
+    chapters, the reference pages and, in the instructor edition, the guide and the solutions. A page the
+    registry names but the book lacks is an error, not a silent gap."""
+    pages = [ROOT_PAGE, *(c.stem for c in chapters), *REFERENCE_PAGES]
+    missing = [name for name in pages if not _exists(book_dir, name)]
+    if missing:
+        raise FileNotFoundError(f"the book's pages {missing} are missing from {book_dir} "
+                                f"(the chapter list is src/territorial_trap_workbook/chapters.py)")
+    toc: dict[str, Any] = {"format": "jb-book", "root": ROOT_PAGE, "parts": [
+        {"caption": "Chapters", "numbered": False, "chapters": [{"file": c.stem} for c in chapters]},
+        {"caption": "Reference", "chapters": [{"file": name} for name in REFERENCE_PAGES]},
+    ]}
     if edition == "instructor":
-        extra = []
-        if _exists(book_dir, "instructor-guide"):
-            extra.append({"file": "instructor-guide"})
+        extra = [{"file": "instructor-guide"}] if _exists(book_dir, "instructor-guide") else []
         extra += [{"file": f"solutions/{name}"} for name in solutions]
         if extra:
-            part = {"caption": "For instructors", "chapters": extra}
-            if "parts" in toc:
-                toc["parts"].append(part)
-            else:
-                toc.setdefault("chapters", []).extend(extra)
+            toc["parts"].append({"caption": "For instructors", "chapters": extra})
     return toc
 
 
-def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None) -> Path:
+def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None,
+               chapters: Sequence[Chapter] = CHAPTERS) -> Path:
     """Copy the book and its companions into ``stage`` (default ``<root>/_build/stage-<edition>/``);
     return the Sphinx source folder inside it."""
     _check_edition(edition)
@@ -148,7 +134,7 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
             shutil.rmtree(book / "solutions")
 
     (book / "_toc.yml").write_text(
-        yaml.safe_dump(staged_toc(book, edition, solutions), sort_keys=False), encoding="utf8")
+        yaml.safe_dump(staged_toc(book, edition, solutions, chapters), sort_keys=False), encoding="utf8")
 
     config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
@@ -204,7 +190,7 @@ def _prepare_out_dir(out_dir: Path, default: bool) -> None:
 
 
 def build_book(edition: str = "student", out_dir: Path | None = None, *,
-               project_root: Path | None = None) -> Path:
+               project_root: Path | None = None, chapters: Sequence[Chapter] = CHAPTERS) -> Path:
     """Stage and build one edition; return the folder of the built site (open its ``index.html``).
 
     Raises ``ValueError`` for an unknown edition and :class:`BookBuildError` when Sphinx reports any warning
@@ -217,7 +203,7 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
     out = default_out_dir(edition, root) if default else Path(out_dir).resolve()
     # The stage sits beside the site (<root>/_build/stage-<edition> for the default site), so builds into
     # different folders -- parallel test workers, say -- never share one.
-    source = stage_book(edition, root, out.parent / f"stage-{edition}")
+    source = stage_book(edition, root, out.parent / f"stage-{edition}", chapters)
     _prepare_out_dir(out, default)
     doctrees = source.parent / ".doctrees"
     cmd = [sys.executable, "-m", "territorial_trap_workbook.book._sphinx_run",

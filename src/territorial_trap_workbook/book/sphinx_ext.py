@@ -83,4 +83,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("html-page-context", _bibliography_roles)
     app.connect("builder-inited", _copy_stylesheet)
     app.add_css_file(STYLESHEET.name)
+    from .load_order import rewrite_site
+
+    app.connect("build-finished", rewrite_site)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -72,5 +72,13 @@
     });
   }
 
-  window.WorkbookExplorer = {draw: draw};
+  // The promises of every figure drawn on this page: scripts the figures do not need wait for them.
+  window.WorkbookFiguresDrawn = window.WorkbookFiguresDrawn || [];
+  window.WorkbookExplorer = {
+    draw: function (gd, fig) {
+      var drawn = draw(gd, fig);
+      window.WorkbookFiguresDrawn.push(drawn);
+      return drawn;
+    }
+  };
 })();
