@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pybtex.database import parse_file
 
-from browser_helpers import built_site
+from browser_helpers import SYNTHETIC_CHAPTERS, built_site, make_project
 from territorial_trap_workbook import __version__
 from territorial_trap_workbook.book.build import PROJECT_ROOT, BookBuildError, stage_book
 from territorial_trap_workbook.book.solution_pages import MODEL_ANSWER_LABEL, page_source
@@ -132,15 +132,12 @@ def test_no_header_bar_with_a_second_search_box(student):
 
 
 def test_a_citation_file_that_disagrees_stops_the_build(tmp_path):
-    (tmp_path / "book").mkdir()
-    for name in ("_config.yml", "_toc.yml", "intro.md"):
-        (tmp_path / "book" / name).write_text((PROJECT_ROOT / "book" / name).read_text("utf8"), encoding="utf8")
+    root = make_project(tmp_path / "project")
     text = CITATION.read_text(encoding="utf8")
     for wrong, says in ((text.replace(f'"{__version__}"', '"9.9.9"'), "version '9.9.9' differs"),
                         (text.replace("Workbook contributors", "Workbook team"), "authors .* differ"),
                         (text.replace("date-released:", "date-released: soon #"), "is not a date"),
                         ("authors: [", "not valid YAML")):
-        (tmp_path / "CITATION.cff").write_text(wrong, encoding="utf8")
-        (tmp_path / "exercises").mkdir(exist_ok=True)
+        (root / "CITATION.cff").write_text(wrong, encoding="utf8")
         with pytest.raises(BookBuildError, match=says):
-            stage_book("student", tmp_path, tmp_path / "stage")
+            stage_book("student", root, tmp_path / "stage", SYNTHETIC_CHAPTERS)
