@@ -92,7 +92,20 @@ class Param:
             values.add(default)
             if len(values) <= max_steps:
                 return np.array(sorted(values))
-        return np.array(sorted({self.lo, self.default, self.hi}))
+        return self._thinned_grid(max_steps)
+
+    def _thinned_grid(self, max_steps: int) -> np.ndarray:
+        """For a step no round spacing is a multiple of (0.3, say): every k-th step from ``lo``, and the default."""
+        n = int(round((self.hi - self.lo) / self.step)) + 1
+        values = self.lo + self.step * np.arange(n)
+        values = values[values <= self.hi + 1e-12]
+        if len(values) > max_steps:
+            values = values[::math.ceil((len(values) - 1) / (max_steps - 1))]
+        values = np.unique(np.round(np.append(values, self.default), 10))
+        if len(values) > max_steps:  # adding the default overflowed: drop the grid point nearest to it
+            others = values[values != round(self.default, 10)]
+            values = values[values != others[np.argmin(np.abs(others - self.default))]]
+        return values
 
 
 def _round_spacings(step: float, span: float):
