@@ -20,6 +20,10 @@ def _dashboard(args: argparse.Namespace) -> int:
     except DashboardError as err:
         print(f"workbook dashboard: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # --dir names a file, or a folder it may not write to
+        print(f"workbook dashboard: cannot write the dashboard notebook into {folder}: {err.strerror or err}",
+              file=sys.stderr)
+        return 2
     if args.write_only:
         print(path)
         return 0

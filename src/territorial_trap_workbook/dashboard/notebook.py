@@ -33,7 +33,8 @@ def chapters_named(names: list[str]) -> list[Chapter]:
         raise DashboardError("name a chapter (e.g. 07-precedent or 7), several, or all")
     if "all" in names:
         return list(CHAPTERS)
-    return [chapter_named(n) for n in names]
+    chosen = [chapter_named(n) for n in names]
+    return [c for i, c in enumerate(chosen) if c not in chosen[:i]]  # each chapter once, in the order asked
 
 
 def explorers_of(chapter: Chapter, book: Path) -> list[tuple[str, str | None]]:
