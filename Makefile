@@ -78,15 +78,17 @@ lab: $(TEST_STAMP)
 	$(WB) handout work --backup
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=work $(LAB_ARGS)
 
-# The teacher's command: `make voila CHAPTER=01-ultimatum` serves that chapter's explorers as a code-free page
-# (sources stripped) at http://localhost:8866 (PORT=...). The live browser test runs this very target, on a copy
-# of the notebook (VOILA_NB) with extra server options (VOILA_ARGS).
-PORT      ?= 8866
-VOILA_NB  ?= book/$(CHAPTER).ipynb
-VOILA_ARGS ?=
+# The teacher's command: `make voila CHAPTER=07-precedent` (or CHAPTER=7; CHAPTER=all puts every chapter on one
+# page) serves that chapter's explorers -- title, live sliders, read-out, figure, caption and things to try, no code
+# -- at http://localhost:8866 (PORT=...), opening no browser and loading nothing from outside (`workbook dashboard`).
+# The live browser test runs this very target, writing the dashboard notebook to DASHBOARD_DIR, with extra Voila
+# options (VOILA_ARGS).
+PORT          ?= 8866
+DASHBOARD_DIR ?= .cache/dashboard
+VOILA_ARGS    ?=
 voila: $(TEST_STAMP)
-	@test -f "$(VOILA_NB)" || { echo "usage: make voila CHAPTER=NN-name, one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
-	$(VENV)/bin/voila "$(VOILA_NB)" --strip_sources=True --port=$(PORT) $(VOILA_ARGS)
+	@test -n "$(CHAPTER)" || { echo "usage: make voila CHAPTER=NN-name (a number, or all), one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
+	$(WB) dashboard $(CHAPTER) --port $(PORT) --dir "$(DASHBOARD_DIR)" --voila-args $(VOILA_ARGS)
 
 # Writes benchmarks/REPORT.md (and benchmarks/*.json): build and test times, page weights, axe counts, slider
 # latency, Python-side update. `make test` is not re-run inside it: pass its wall time in, e.g.
