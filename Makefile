@@ -4,6 +4,7 @@
 # One venv serves both: requirements/test.lock holds every pin of requirements/book.lock at the same version
 # (tests/test_dependencies.py checks it), so `make test` after `make book` only adds the test tools and
 # `make book` after `make test` installs nothing. A stamp per lock makes a second run install nothing.
+# `make test` also installs bubblewrap (the sandbox `workbook check` runs submissions in).
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -21,7 +22,7 @@ UV     := $(VENV)/bin/uv
 INSTALL = $(UV) pip install --quiet --python $(PY)
 
 .PHONY: setup setup-book book book-instructor test execute exercises lab voila browser-deps bench clean \
-	lock lock-upgrade ranges
+	lock lock-upgrade ranges sandbox-deps
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
@@ -58,10 +59,14 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -f $(AXE_JS) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-axe axe-core@4 >/dev/null
 
-test: $(TEST_STAMP) browser-deps
+# bubblewrap (Debian) for `workbook check`: each submission runs in its own sandbox.
+sandbox-deps:
+	@command -v bwrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq bubblewrap >/dev/null; }
+
+test: $(TEST_STAMP) browser-deps sandbox-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
-	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 --dist loadscope \
+	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 

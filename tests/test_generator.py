@@ -47,10 +47,33 @@ def test_solution_code_is_replaced_by_stubs(repo):
 def test_checks_kept_hidden_tests_removed(repo):
     _generate(repo)
     cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
-    assert cells["c1-1"].source.startswith("check_number(width_1_1, expected=c_R + c_U")
-    assert cells["c1-1"].source == ('check_number(width_1_1, expected=c_R + c_U, name="1.1",\n'
-                                    '             hint="The width is the upper end minus the lower end: '
-                                    '(p + c_U) − (p − c_R).")')
+    assert cells["c1-1"].source == 'check("1.1", width_1_1)'
+    assert cells["c1-3a"].source == 'check("1.3a", range_1_3)'
+
+
+@pytest.mark.parametrize("check_source", [
+    'check("1.1", width_1_1, expected=0.25)',  # an expected value in the student's check cell
+    'check_number(width_1_1, 0.25, name="1.1")',  # the old form, with the answer in it
+    'check("1.1", width_1_1)\nprint(c_R + c_U)',  # anything besides the call
+    'check("1.9", width_1_1)',  # a part no answer cell declares
+    'check("1.1", lower)',  # the wrong answer variable
+])
+def test_check_cell_must_name_part_and_answer_only(check_source):
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    next(c for c in sol.cells if c.id == "c1-1").source = check_source
+    with pytest.raises(GeneratorError, match=r"solutions/x.ipynb: cell 4"):
+        make_exercise(sol, "solutions/x.ipynb")
+
+
+def test_part_without_check_cell_or_with_other_points_is_refused():
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    sol.cells = [c for c in sol.cells if c.id != "c1-3b"]
+    with pytest.raises(GeneratorError, match="part 1.3b has no check cell"):
+        make_exercise(sol, "solutions/x.ipynb")
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    next(c for c in sol.cells if c.id == "c1-2").metadata["nbgrader"]["points"] = 3
+    with pytest.raises(GeneratorError, match="points 3 differ from part 1.2's points 1"):
+        make_exercise(sol, "solutions/x.ipynb")
 
 
 def test_markdown_answer_blanked_and_rubric_dropped(repo):

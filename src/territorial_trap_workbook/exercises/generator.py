@@ -9,6 +9,8 @@ From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``e
 * a near-miss marker (``#### BEGIN SOLUTION``, ``### Begin Solution``), a tag ``Rubric`` or an attachment in
   a solution cell is refused (``markers.cell_problem``): it would otherwise copy solution text to students;
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
+* check cells are copied as they are, and must hold only ``check("<part>", <answer>)`` for a part declared
+  on an answer cell (``parts``): no expected value, formula or hint reaches the student's check cell;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
 * the intro cell (tag ``notebook-intro``) gets the exercise notebook's own title and text (``intro``);
@@ -46,6 +48,7 @@ from .authoring import is_solution_only
 from .files import write_text_atomic
 from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
 from .intro import exercise_intro, is_intro
+from .parts import PartsError, read_parts
 
 CODE_STUB = "# YOUR CODE HERE"
 MARKDOWN_STUB = "*Write your answer here.*"
@@ -195,6 +198,10 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             new = nbformat.v4.new_raw_cell(source=src, metadata=meta)
         new["id"] = cid
         cells.append(new)
+    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
+        read_parts(solution, generated_from)
+    except PartsError as exc:
+        raise GeneratorError(str(exc)) from None
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat, nb.nbformat_minor = 4, 5
     meta = copy.deepcopy(dict(solution.get("metadata", {})))
