@@ -238,20 +238,25 @@ class OfflinePage:
         self.page.close()
 
 
-# Every figure div drawn by plotly.js (an SVG with traces).
+# Every figure div drawn by plotly.js (an SVG with traces), and every explorer fitted to its width by the page
+# script.
 FIGURES_DRAWN = """() => {
   const divs = [...document.querySelectorAll('.workbook-plotly .plotly-graph-div')];
   return divs.every(gd => gd.classList.contains('js-plotly-plot') && gd._fullLayout
     && gd.querySelector('svg.main-svg')
-    && gd.querySelectorAll('.trace, .hm, .contour, .slice').length > 0);
+    && gd.querySelectorAll('.trace, .hm, .contour, .slice').length > 0
+    && (!gd.closest('.workbook-explorer') || gd.hasAttribute('data-fitted')));
 }"""
 # Every .math element typeset by MathJax.
 MATHS_TYPESET = """() => [...document.querySelectorAll('.math')].every(m => m.querySelector('mjx-container'))"""
 
 
-def open_page(context, path: Path) -> OfflinePage:
-    """Open a built page from disk, offline, and wait until its figures are drawn and its maths typeset."""
+def open_page(context, path: Path, width: int | None = None) -> OfflinePage:
+    """Open a built page from disk, offline (on a screen ``width`` px wide if given), and wait until its figures
+    are drawn and fitted to the screen and its maths typeset."""
     page = OfflinePage(context)
+    if width is not None:
+        page.page.set_viewport_size({"width": width, "height": 900})
     page.page.goto(path.as_uri(), wait_until="load")
     if page.page.locator(".workbook-plotly .plotly-graph-div").count():
         page.wait_for(FIGURES_DRAWN, "every plotly figure to be drawn")
@@ -329,9 +334,12 @@ def dumps(value) -> str:
 
 # --- one built edition, page by page (shared by the static-page and accessibility tests) -----------------
 def pytest_generate_tests(metafunc):
-    """Test modules import this hook: ``page_name`` runs over the edition's expected pages."""
+    """Test modules import this hook: ``page_name`` runs over the edition's expected pages, ``width`` over the
+    class's screen widths."""
     if "page_name" in metafunc.fixturenames:
         metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
+    if "width" in metafunc.fixturenames:
+        metafunc.parametrize("width", metafunc.cls.widths)
 
 
 class EditionPages:

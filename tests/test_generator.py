@@ -290,3 +290,49 @@ def test_teaching_metadata_stays_in_the_solution():
                                   metadata={"workbook": {"chapter": 1, "teaching": {"misconceptions": ["x"]}}})
     wb = make_exercise(nb, "solutions/x.ipynb").metadata["workbook"]
     assert wb["chapter"] == 1 and "teaching" not in wb
+
+
+# ------------------------------------------------------------------------------------------ the intro cell
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _intro_notebook(source: str) -> nbformat.NotebookNode:
+    intro = nbformat.v4.new_markdown_cell(source, metadata={"tags": ["notebook-intro"]})
+    return nbformat.v4.new_notebook(cells=[intro, nbformat.v4.new_markdown_cell("## Exercise 1.1")])
+
+
+def test_intro_cell_gets_the_exercise_title_and_text():
+    nb = _intro_notebook("# Chapter 4 — The pressure valve: solutions\n\nFor teachers: model answers follow.")
+    cell = make_exercise(nb, "solutions/04-x.ipynb").cells[0]
+    assert cell.source.startswith("# Chapter 4 — The pressure valve: exercises\n\n")
+    assert "For teachers" not in cell.source and "your teacher reads and marks them" in cell.source
+    assert make_exercise(nb, "solutions/04-x.ipynb").cells[1].source == "## Exercise 1.1"  # others untouched
+
+
+@pytest.mark.parametrize("source", ["Chapter 4: solutions", "# Chapter 4 — Solutions for teachers", "",
+                                    "# Chapter 4: solutions and more"])
+def test_intro_cell_without_a_solutions_title_is_refused_naming_the_notebook(source):
+    with pytest.raises(GeneratorError, match=r"solutions/04-x.ipynb: cell 0: .*notebook-intro"):
+        make_exercise(_intro_notebook(source), "solutions/04-x.ipynb")
+
+
+def test_intro_audiences():
+    from territorial_trap_workbook.exercises.intro import exercise_intro
+
+    self_study = exercise_intro("# Chapter 1 — X: solutions", "w", audience="self-study")
+    assert "mark it yourself" in self_study and "teacher reads" not in self_study
+    with pytest.raises(ValueError, match="audience must be one of student, self-study"):
+        exercise_intro("# Chapter 1 — X: solutions", "w", audience="teacher")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "exercises").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_exercise_notebook_titles_itself_and_promises_nothing_it_cannot_keep(path):
+    """Each committed exercise notebook opens with its own title; nothing in it says that something compares
+    written answers with a model answer or rubric (a student's notebook holds neither)."""
+    cells = _cells(path)
+    title = cells[0].source.split("\n", 1)[0]
+    assert title.startswith("# Chapter ") and title.endswith(": exercises"), title
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown").lower()
+    assert "solutions" not in text.split("\n", 1)[0]
+    for promise in ("model answer", "rubric", "compared with"):
+        assert promise not in text, f"{path.name} says {promise!r}"

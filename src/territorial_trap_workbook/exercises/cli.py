@@ -13,8 +13,6 @@ import signal
 import sys
 from pathlib import Path
 
-from .generator import EditedNotebookError, GeneratorError, check_in_sync, generate_all
-
 
 def _repo_root() -> Path:
     root = Path.cwd()
@@ -30,6 +28,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
+    from .generator import EditedNotebookError, GeneratorError, check_in_sync, generate_all
     from .answer_key import KEY_FILE
     from .solution_key import SolutionError, stale_notebooks, write_key
     from .parts import PartsError
@@ -170,7 +169,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--force", action="store_true", help="overwrite edited exercise notebooks")
     g.add_argument("--backup", action="store_true", help="keep a timestamped copy of edited ones, then overwrite")
     g.add_argument("--check", action="store_true", help="only report exercise notebooks that are out of sync")
-    p.set_defaults(func=cmd_exercises)
+    p.set_defaults(func=cmd_exercises, extra="author")
 
     p = subparsers.add_parser(
         "check", help="grade filled-in exercise notebooks against the solutions",
@@ -192,7 +191,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unsafe", action="store_true",
                    help="run other people's notebooks even when no sandbox is available (never for a class)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.set_defaults(func=cmd_check)
+    p.set_defaults(func=cmd_check, extra="grading")
 
     p = subparsers.add_parser("handout", help="copy exercise notebooks to a student folder",
                               description="Bring the exercise notebooks into DEST (outside the repository, or "
@@ -205,4 +204,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(NAME.new-DATE.ipynb); the student's file stays as it is")
     g.add_argument("--force", action="store_true",
                    help="replace edited notebooks with the new version, saving the student's as NAME.DATE.bak.ipynb")
-    p.set_defaults(func=cmd_handout)
+    p.set_defaults(func=cmd_handout, extra="lab")

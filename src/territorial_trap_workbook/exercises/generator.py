@@ -13,6 +13,7 @@ From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``e
   on an answer cell (``parts``): no expected value, formula or hint reaches the student's check cell;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
+* the intro cell (tag ``notebook-intro``) gets the exercise notebook's own title and text (``intro``);
 * cells marked "solution only" (tag ``rubric`` or ``solution-only``, or ``workbook.solution_only: true``)
   are **dropped**: rubrics and model answers must not reach students, and an empty cell would only puzzle
   them;
@@ -46,6 +47,7 @@ from . import markers
 from .authoring import is_solution_only
 from .files import write_text_atomic
 from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
+from .intro import exercise_intro, is_intro
 from .parts import PartsError, read_parts
 
 CODE_STUB = "# YOUR CODE HERE"
@@ -156,6 +158,14 @@ def _has_markers(source: str) -> bool:
     return any(line.strip() in (BEGIN_SOLUTION, BEGIN_HIDDEN, END_SOLUTION, END_HIDDEN) for line in source.split("\n"))
 
 
+def _student_intro(source: str, where: str) -> str:
+    """The exercise notebook's own title and intro in place of the teacher's (see ``intro``)."""
+    try:
+        return exercise_intro(source, where)
+    except ValueError as exc:
+        raise GeneratorError(str(exc)) from None
+
+
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
@@ -169,6 +179,8 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
         src = _source(cell)
         ctype = cell.cell_type
         nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
+        if is_intro(cell):
+            src = _student_intro(src, where)
         if ctype in ("code", "markdown"):
             if _has_markers(src):
                 src = _replace_regions(src, ctype, where)

@@ -57,7 +57,6 @@ import numbers
 from statistics import NormalDist
 
 import numpy as np
-from scipy.special import ndtr
 
 from ..params import Param, ParameterError, ParamSpace, _short_repr
 
@@ -77,10 +76,10 @@ DEFAULT = _Default()
 
 PARAMS = ParamSpace(
     (
-        Param("mean", "Average threshold", "actors (of 100) seen acting first", 0.0, 100.0, 1.0, 25.0,
+        Param("mean", "Average threshold", "actors out of 100 seen acting first", 0.0, 100.0, 1.0, 25.0,
               "How many others a typical state must see change a border by force before it tries.",
               symbol="m"),
-        Param("sigma", "Spread of thresholds", "actors (standard deviation)", 1.0, 40.0, 0.1, 12.0,
+        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 12.0,
               "How much states differ in their thresholds.", symbol="σ"),
         Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 1.0,
               "How far recognising one annexation lowers every state's threshold.", symbol="s"),
@@ -175,6 +174,7 @@ def _given(**kwargs) -> dict:
 
 
 _SQRT2 = math.sqrt(2.0)
+_erfc = np.frompyfunc(math.erfc, 1, 1)  # math.erfc over an array (object dtype: cast the result to float)
 
 
 def _F(r: float, m: float, sigma: float) -> float:
@@ -233,7 +233,7 @@ def equilibria(sigmas, mean: float = DEFAULT, shift: float = DEFAULT) -> list[fl
     n = float(N_ACTORS)
 
     def g(r):
-        return n * ndtr((r - m) / sig) - r
+        return n * 0.5 * _erfc(-(r - m) / (sig * _SQRT2)).astype(float) - r
 
     convex_end = min(max(m, 0.0), n)
     peak = n / (sig * math.sqrt(2 * math.pi))
