@@ -29,6 +29,10 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.exercises.authoring": "author",
     f"{PACKAGE}.exercises.generator": "author",
     f"{PACKAGE}.exercises.grading": "grading",
+    f"{PACKAGE}.exercises.gradebook": "grading",
+    f"{PACKAGE}.exercises.runner": "grading",      # also run by `workbook exercises` (author has its packages)
+    f"{PACKAGE}.exercises.sandbox": "grading",
+    f"{PACKAGE}.exercises.solution_key": "grading",
     f"{PACKAGE}.exercises.handout": "lab",
 }
 
