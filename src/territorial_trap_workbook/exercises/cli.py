@@ -142,6 +142,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
+    from .generator import GeneratorError
     from .handout import HandoutError, handout, summary
     from .sync import ExercisesOutOfSync, require_in_sync
 
