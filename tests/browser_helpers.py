@@ -25,6 +25,10 @@ from pathlib import Path
 import pytest
 
 from territorial_trap_workbook.book.build import PROJECT_ROOT, build_book, staged_toc
+from territorial_trap_workbook.chapters import CHAPTERS
+
+#: The one chapter of the synthetic project (``make_project``); build it with ``chapters=SYNTHETIC_CHAPTERS``.
+SYNTHETIC_CHAPTERS = CHAPTERS[:1]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -130,14 +134,14 @@ def _figure_outputs() -> list[dict]:
 
 
 def make_project(root: Path, chapter_extra: str = "") -> Path:
-    """A project root like this repository's, with the real _config.yml/_toc.yml/references.bib and a
+    """A project root like this repository's, with the real _config.yml/references.bib/reference pages and a
     one-chapter book: an intro, ``01-ultimatum.ipynb`` (a plotly explorer output, maths, a citation, an
     exercise download and an instructor-only link to its solution), one exercise and one solution."""
     import nbformat
 
     book = root / "book"
     book.mkdir(parents=True)
-    for name in ("_config.yml", "_toc.yml", "references.bib", "bibliography.md"):
+    for name in ("_config.yml", "references.bib", "bibliography.md", "glossary.md"):
         shutil.copy2(PROJECT_ROOT / "book" / name, book / name)
     (book / "intro.md").write_text("# A test book\n\nInline maths $a + b$.\n", encoding="utf8")
     kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}

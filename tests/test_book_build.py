@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from browser_helpers import built_site, make_project, site_pages
-from territorial_trap_workbook.book.build import BookBuildError, build_book
+from browser_helpers import SYNTHETIC_CHAPTERS, built_site, make_project, site_pages
+from territorial_trap_workbook.book.build import PROJECT_ROOT as ROOT, BookBuildError, build_book
 from territorial_trap_workbook.book.plotly_mime import ASSET_PATH
 from territorial_trap_workbook.book.vendor import BASIC_TRACE_TYPES, plotly_js_version
 
@@ -31,7 +31,7 @@ def site(tmp_path_factory):
 def synthetic(tmp_path_factory):
     """The synthetic project built in both editions: {edition: site folder}."""
     root = make_project(tmp_path_factory.mktemp("project"))
-    return {edition: build_book(edition, project_root=root) for edition in ("student", "instructor")}
+    return {edition: build_book(edition, project_root=root, chapters=SYNTHETIC_CHAPTERS) for edition in ("student", "instructor")}
 
 
 def _offline_checks(site):
@@ -106,7 +106,7 @@ def test_warnings_fail_the_build(tmp_path):
     nb.cells[1].outputs[0]["data"]["application/vnd.territorial-trap.explorer+json"]["explorer"] = "no-such-explorer"
     nbformat.write(nb, path)
     with pytest.raises(BookBuildError) as failure:
-        build_book("student", project_root=root)
+        build_book("student", project_root=root, chapters=SYNTHETIC_CHAPTERS)
     assert "no-such-page" in str(failure.value) and "'no-such-explorer'" in str(failure.value), str(failure.value)
 
 
@@ -115,7 +115,8 @@ def test_custom_out_dir_is_not_clobbered(tmp_path):
     precious.mkdir()
     (precious / "notes.txt").write_text("keep me")
     with pytest.raises(FileExistsError):
-        build_book("student", out_dir=precious, project_root=make_project(tmp_path / "p"))
+        build_book("student", out_dir=precious, project_root=make_project(tmp_path / "p"),
+                   chapters=SYNTHETIC_CHAPTERS)
     assert (precious / "notes.txt").read_text() == "keep me"
 
 
@@ -128,4 +129,24 @@ def test_plotly_figure_without_the_extension_fails_loudly(tmp_path):
     config.write_text(text.replace("      - territorial_trap_workbook.book.plotly_mime\n", ""), encoding="utf8")
     assert config.read_text(encoding="utf8") != text
     with pytest.raises(BookBuildError, match="territorial_trap_workbook.book.plotly_mime"):
-        build_book("student", project_root=root)
+        build_book("student", project_root=root, chapters=SYNTHETIC_CHAPTERS)
+
+
+def test_the_table_of_contents_comes_from_the_chapter_registry(tmp_path):
+    """One chapter list: the toc is generated from ``chapters.CHAPTERS``, and a chapter the registry names but
+    the book lacks stops the build with its name (no silent gap)."""
+    from territorial_trap_workbook.book.build import staged_toc
+    from territorial_trap_workbook.chapters import CHAPTERS
+
+    toc = staged_toc(ROOT / "book", "student", [])
+    assert [c["file"] for c in toc["parts"][0]["chapters"]] == [c.stem for c in CHAPTERS]
+    root = make_project(tmp_path)
+    with pytest.raises(FileNotFoundError, match="02-legal-rigidity"):
+        staged_toc(root / "book", "student", [], CHAPTERS[:2])
+
+
+def test_every_chapter_has_its_evidence_table_and_nothing_else():
+    from territorial_trap_workbook.chapters import CHAPTERS
+    from territorial_trap_workbook.data import CHAPTER_EVIDENCE
+
+    assert sorted(CHAPTER_EVIDENCE) == [c.number for c in CHAPTERS]

@@ -6,7 +6,8 @@ book::
 
     _build/stage-<edition>/
         book/                 the Sphinx source (a copy of book/): chapters, _config.yml, generated _toc.yml
-            solutions/        instructor edition only: solutions/*.ipynb, built as pages
+            solutions/        instructor edition only: solutions/*.ipynb without nbgrader's marker
+                              lines (solution_pages), built as pages
             _offline/_vendor/mathjax/   MathJax 3 (npm), copied to <site>/_vendor/mathjax/ (html_extra_path)
         exercises/            exercises/*.ipynb, outside the Sphinx source: never parsed, only downloadable
         solutions/            instructor edition only: the same notebooks, for {download} links
@@ -29,14 +30,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
+from ..chapters import CHAPTERS, Chapter
 from ..guide import instructor_guide
 from . import vendor
+from .editions import EDITIONS
+from .front_matter import FrontMatterError, citation_facts
+from .solution_pages import write_solution_page
 
-EDITIONS = ("student", "instructor")
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load
 # on demand (TeX extensions, CHTML fonts, the accessibility menu with its speech rule engine, SVG output if a
@@ -69,49 +73,34 @@ def _exists(source: Path, name: str) -> bool:
     return any((source / f"{name}{suffix}").is_file() for suffix in ("", ".md", ".ipynb"))
 
 
-def _filter_toc(node: Any, source: Path) -> Any:
-    """Drop every toc entry whose file does not exist (and parts/sections left empty)."""
-    if isinstance(node, list):
-        kept = [_filter_toc(item, source) for item in node]
-        return [item for item in kept if item is not None]
-    if not isinstance(node, dict):
-        return node
-    if "file" in node and not _exists(source, node["file"]):
-        return None
-    out = {}
-    for key, value in node.items():
-        if key in ("parts", "chapters", "sections"):
-            value = _filter_toc(value, source)
-            if not value:
-                continue
-        out[key] = value
-    if not ("file" in out or "url" in out or "glob" in out or "chapters" in out or "parts" in out
-            or "sections" in out or "root" in out):
-        return None
-    return out
+ROOT_PAGE = "intro"
+REFERENCE_PAGES = ("glossary", "bibliography")
 
 
-def staged_toc(book_dir: Path, edition: str, solutions: list[str]) -> dict[str, Any]:
-    toc = yaml.safe_load((book_dir / "_toc.yml").read_text(encoding="utf8"))
-    root = toc.get("root")
-    if not root or not _exists(book_dir, root):
-        raise FileNotFoundError(f"the book's root page {root!r} is missing from {book_dir}")
-    toc = _filter_toc(toc, book_dir)
+def staged_toc(book_dir: Path, edition: str, solutions: list[str],
+               chapters: Sequence[Chapter] = CHAPTERS) -> dict[str, Any]:
+    """The table of contents, generated from the chapter registry (``chapters.CHAPTERS``): start page, the
+    chapters, the reference pages and, in the instructor edition, the guide and the solutions. A page the
+    registry names but the book lacks is an error, not a silent gap."""
+    pages = [ROOT_PAGE, *(c.stem for c in chapters), *REFERENCE_PAGES]
+    missing = [name for name in pages if not _exists(book_dir, name)]
+    if missing:
+        raise FileNotFoundError(f"the book's pages {missing} are missing from {book_dir} "
+                                f"(the chapter list is src/territorial_trap_workbook/chapters.py)")
+    toc: dict[str, Any] = {"format": "jb-book", "root": ROOT_PAGE, "parts": [
+        {"caption": "Chapters", "numbered": False, "chapters": [{"file": c.stem} for c in chapters]},
+        {"caption": "Reference", "chapters": [{"file": name} for name in REFERENCE_PAGES]},
+    ]}
     if edition == "instructor":
-        extra = []
-        if _exists(book_dir, "instructor-guide"):
-            extra.append({"file": "instructor-guide"})
+        extra = [{"file": "instructor-guide"}] if _exists(book_dir, "instructor-guide") else []
         extra += [{"file": f"solutions/{name}"} for name in solutions]
         if extra:
-            part = {"caption": "For instructors", "chapters": extra}
-            if "parts" in toc:
-                toc["parts"].append(part)
-            else:
-                toc.setdefault("chapters", []).extend(extra)
+            toc["parts"].append({"caption": "For instructors", "chapters": extra})
     return toc
 
 
-def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None) -> Path:
+def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None,
+               chapters: Sequence[Chapter] = CHAPTERS) -> Path:
     """Copy the book and its companions into ``stage`` (default ``<root>/_build/stage-<edition>/``);
     return the Sphinx source folder inside it."""
     _check_edition(edition)
@@ -132,8 +121,8 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         (stage / "solutions").mkdir()
         (book / "solutions").mkdir(exist_ok=True)
         for nb in sorted((project_root / "solutions").glob("*.ipynb")):
-            shutil.copy2(nb, stage / "solutions" / nb.name)
-            shutil.copy2(nb, book / "solutions" / nb.name)
+            shutil.copy2(nb, stage / "solutions" / nb.name)  # the download keeps nbgrader's markers
+            write_solution_page(nb, book / "solutions" / nb.name)  # the page does not
             solutions.append(nb.stem)
         if solutions:  # generated from the solutions' own metadata, never kept as a second copy
             (book / "instructor-guide.md").write_text(
@@ -145,12 +134,18 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
             shutil.rmtree(book / "solutions")
 
     (book / "_toc.yml").write_text(
-        yaml.safe_dump(staged_toc(book, edition, solutions), sort_keys=False), encoding="utf8")
+        yaml.safe_dump(staged_toc(book, edition, solutions, chapters), sort_keys=False), encoding="utf8")
 
     config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["workbook_edition"] = edition
     sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_basic(PROJECT_ROOT))
+    try:  # version, date and authors for the title page, as {{ version }} etc.
+        facts = citation_facts(project_root, config.get("author"))
+    except FrontMatterError as err:
+        raise BookBuildError(str(err)) from None
+    if facts:
+        sphinx_config["myst_substitutions"] = {**sphinx_config.get("myst_substitutions", {}), **facts}
     if edition == "instructor":
         config["title"] = f"{config.get('title', 'Workbook')} (instructor edition)"
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
@@ -195,7 +190,7 @@ def _prepare_out_dir(out_dir: Path, default: bool) -> None:
 
 
 def build_book(edition: str = "student", out_dir: Path | None = None, *,
-               project_root: Path | None = None) -> Path:
+               project_root: Path | None = None, chapters: Sequence[Chapter] = CHAPTERS) -> Path:
     """Stage and build one edition; return the folder of the built site (open its ``index.html``).
 
     Raises ``ValueError`` for an unknown edition and :class:`BookBuildError` when Sphinx reports any warning
@@ -208,7 +203,7 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
     out = default_out_dir(edition, root) if default else Path(out_dir).resolve()
     # The stage sits beside the site (<root>/_build/stage-<edition> for the default site), so builds into
     # different folders -- parallel test workers, say -- never share one.
-    source = stage_book(edition, root, out.parent / f"stage-{edition}")
+    source = stage_book(edition, root, out.parent / f"stage-{edition}", chapters)
     _prepare_out_dir(out, default)
     doctrees = source.parent / ".doctrees"
     cmd = [sys.executable, "-m", "territorial_trap_workbook.book._sphinx_run",
@@ -221,7 +216,16 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
         raise BookBuildError(f"the {edition} edition did not build cleanly (warnings are errors):\n{report}")
     if not (out / "index.html").is_file():
         raise BookBuildError(f"Sphinx finished but {out / 'index.html'} is missing:\n{done.stdout[-4000:]}")
+    _restore_solution_downloads(source.parent, out)
     return out
+
+
+def _restore_solution_downloads(stage: Path, out: Path) -> None:
+    """A solution page's download button serves the notebook Sphinx read, which has no nbgrader markers
+    (``solution_pages``); serve the repository's notebook instead, which nbgrader can use."""
+    served = out / "_sources" / "solutions"
+    for nb in sorted((stage / "solutions").glob("*.ipynb")) if served.is_dir() else []:
+        shutil.copy2(nb, served / nb.name)
 
 
 def timed_build(edition: str = "student", out_dir: Path | None = None) -> tuple[Path, float]:

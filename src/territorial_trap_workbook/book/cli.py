@@ -4,10 +4,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .build import EDITIONS, BookBuildError, timed_build
+from .editions import EDITIONS
 
 
 def _build(args: argparse.Namespace) -> int:
+    from ..exercises.generator import GeneratorError
+    from ..exercises.sync import ExercisesOutOfSync, require_in_sync
+    from .build import PROJECT_ROOT, BookBuildError, timed_build
+
+    try:
+        require_in_sync(PROJECT_ROOT)  # the book offers exercises/ for download: never a hand-edited one
+    except (ExercisesOutOfSync, GeneratorError) as err:
+        print(f"workbook build: {err}", file=sys.stderr)
+        return 1
     try:
         out, seconds = timed_build(args.edition)
     except BookBuildError as err:
@@ -24,4 +33,4 @@ def register(subparsers) -> None:
                     "_build/html (student) or _build/html-instructor.")
     parser.add_argument("--edition", choices=EDITIONS, default="student",
                         help="student (default) or instructor (adds solutions and instructor-only blocks)")
-    parser.set_defaults(func=_build)
+    parser.set_defaults(func=_build, extra="author")

@@ -3,11 +3,17 @@
 From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``exercises/NN-name.ipynb``:
 
 * code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes ``# YOUR CODE HERE`` followed by
-  ``<name> = None`` for each name the region assigns at its top level (found with ``ast``), so the exercise
-  notebook runs top to bottom and every check says "not answered yet";
+  ``<name> = None`` for each name the region binds (assignments, ``def``, ``import``, ``for``, ``with ... as``;
+  see ``markers.bound_names``), so the exercise notebook runs top to bottom and every check says "not
+  answered yet"; an indented region with no names gets ``pass`` so its block still parses;
+* a near-miss marker (``#### BEGIN SOLUTION``, ``### Begin Solution``), a tag ``Rubric`` or an attachment in
+  a solution cell is refused (``markers.cell_problem``): it would otherwise copy solution text to students;
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
+* check cells are copied as they are, and must hold only ``check("<part>", <answer>)`` for a part declared
+  on an answer cell (``parts``): no expected value, formula or hint reaches the student's check cell;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
+* the intro cell (tag ``notebook-intro``) gets the exercise notebook's own title and text (``intro``);
 * cells marked "solution only" (tag ``rubric`` or ``solution-only``, or ``workbook.solution_only: true``)
   are **dropped**: rubrics and model answers must not reach students, and an empty cell would only puzzle
   them;
@@ -27,26 +33,23 @@ what would be written is left alone.
 """
 from __future__ import annotations
 
-import ast
 import copy
 import datetime as _dt
 import hashlib
 import json
-import os
 import shutil
-import tempfile
-import textwrap
 from pathlib import Path
 from typing import Any, Iterable
 
 import nbformat
 
+from . import markers
 from .authoring import is_solution_only
+from .files import write_text_atomic
+from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
+from .intro import exercise_intro, is_intro
+from .parts import PartsError, read_parts
 
-BEGIN_SOLUTION = "### BEGIN SOLUTION"
-END_SOLUTION = "### END SOLUTION"
-BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
-END_HIDDEN = "### END HIDDEN TESTS"
 CODE_STUB = "# YOUR CODE HERE"
 MARKDOWN_STUB = "*Write your answer here.*"
 DROPPED_CELL_METADATA = ("execution", "collapsed", "scrolled")
@@ -103,30 +106,8 @@ def is_edited(path: Path) -> bool:
 
 # --------------------------------------------------------------------------------------- transform
 def assigned_names(code: str) -> list[str]:
-    """Names assigned at the top level of ``code`` (in order, without repeats); [] if it does not parse."""
-    try:
-        tree = ast.parse(textwrap.dedent(code))
-    except SyntaxError:
-        return []
-    names: list[str] = []
-
-    def add(target: ast.AST) -> None:
-        if isinstance(target, ast.Name):
-            if target.id not in names:
-                names.append(target.id)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for elt in target.elts:
-                add(elt)
-        elif isinstance(target, ast.Starred):
-            add(target.value)
-
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign):
-            for t in stmt.targets:
-                add(t)
-        elif isinstance(stmt, ast.AnnAssign):
-            add(stmt.target)
-    return names
+    """Names a solution region binds (see ``markers.bound_names``); [] if it does not parse."""
+    return markers.bound_names(code)
 
 
 def _replace_regions(source: str, cell_type: str, where: str) -> str:
@@ -157,29 +138,49 @@ def _replace_regions(source: str, cell_type: str, where: str) -> str:
             out.append(line)
     if region is not None:
         raise GeneratorError(f"{where}: {region_kind!r} is never closed")
-    return "\n".join(out)
+    result = "\n".join(out)
+    problem = markers.stub_problem(source, result) if cell_type == "code" else None
+    if problem:
+        raise GeneratorError(f"{where}: {problem}")
+    return result
 
 
 def _stub(region: list[str], cell_type: str, indent: str) -> list[str]:
     if cell_type == "markdown":
         return [MARKDOWN_STUB]
-    return [indent + CODE_STUB] + [f"{indent}{n} = None" for n in assigned_names("\n".join(region))]
+    names = assigned_names("\n".join(region))
+    # An indented region is a block's body (a function's, say): it needs a statement after the comment.
+    filler = [f"{indent}pass"] if indent and not names else []
+    return [indent + CODE_STUB] + [f"{indent}{n} = None" for n in names] + filler
 
 
 def _has_markers(source: str) -> bool:
     return any(line.strip() in (BEGIN_SOLUTION, BEGIN_HIDDEN, END_SOLUTION, END_HIDDEN) for line in source.split("\n"))
 
 
+def _student_intro(source: str, where: str) -> str:
+    """The exercise notebook's own title and intro in place of the teacher's (see ``intro``)."""
+    try:
+        return exercise_intro(source, where)
+    except ValueError as exc:
+        raise GeneratorError(str(exc)) from None
+
+
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
     for i, cell in enumerate(solution.cells):
+        where = f"{generated_from}: cell {i}"
+        problem = markers.cell_problem(cell)
+        if problem:
+            raise GeneratorError(f"{where} (id {cell.get('id', '?')}): {problem}")
         if is_solution_only(cell):
             continue
-        where = f"{generated_from}: cell {i}"
         src = _source(cell)
         ctype = cell.cell_type
         nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
+        if is_intro(cell):
+            src = _student_intro(src, where)
         if ctype in ("code", "markdown"):
             if _has_markers(src):
                 src = _replace_regions(src, ctype, where)
@@ -197,6 +198,10 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             new = nbformat.v4.new_raw_cell(source=src, metadata=meta)
         new["id"] = cid
         cells.append(new)
+    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
+        read_parts(solution, generated_from)
+    except PartsError as exc:
+        raise GeneratorError(str(exc)) from None
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat, nb.nbformat_minor = 4, 5
     meta = copy.deepcopy(dict(solution.get("metadata", {})))
@@ -253,15 +258,7 @@ def write_protected(target: Path, text: str, *, force: bool = False, backup: boo
     if action == BACKED_UP:
         shutil.copy2(target, backup_path(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, text)
     return action
 
 

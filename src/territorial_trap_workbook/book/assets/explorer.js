@@ -216,5 +216,14 @@
     });
   }
 
-  window.WorkbookExplorer = {draw: draw, fit: fit};
+  // The promises of every figure drawn on this page: scripts the figures do not need wait for them.
+  window.WorkbookFiguresDrawn = window.WorkbookFiguresDrawn || [];
+  window.WorkbookExplorer = {
+    fit: fit,
+    draw: function (gd, fig) {
+      var drawn = draw(gd, fig);
+      window.WorkbookFiguresDrawn.push(drawn);
+      return drawn;
+    }
+  };
 })();

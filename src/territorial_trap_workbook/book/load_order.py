@@ -1,0 +1,84 @@
+"""Figures first: scripts a reader does not need to see the figures load after every figure is drawn.
+
+On a slow connection every byte fetched beside plotly.js delays the figures. The icon font script, MathJax,
+the search index (with the search scripts that read it) and the theme's deferred scripts (Bootstrap and the
+pydata theme's, which only attach menus and the theme switcher) are therefore not fetched while the page loads: their
+``<script src>`` tags become inert placeholders, and a small loader at the end of the page inserts them, in
+their original order, once every figure on the page has been drawn (at once on pages with no figure). All
+of them work when loaded late: the icon script and MathJax process the document when they start, Sphinx's
+search scripts and the theme's initialise on a document that is already loaded (the browser tests check that
+search, maths and the page work with no console error).
+
+Run on ``build-finished`` over the written HTML files (Sphinx has no hook that sees the final script tags).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+#: File names of the scripts that wait for the figures.
+LATER = ("fontawesome.js", "tex-chtml.js", "language_data.js", "searchtools.js", "searchindex.js", "bootstrap.js",
+         "pydata-sphinx-theme.js")
+PLACEHOLDER_TYPE = "text/x-workbook-later"
+_SCRIPT = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*)"([^>]*)>\s*</script>')
+
+LOADER = f"""<script>
+(function () {{
+  function loadLater() {{
+    var waiting = document.querySelectorAll('script[type="{PLACEHOLDER_TYPE}"]');
+    waiting.forEach(function (old) {{
+      var s = document.createElement("script");
+      s.src = old.getAttribute("data-src");
+      s.async = false;  // keep their order: searchindex.js needs searchtools.js
+      old.parentNode.replaceChild(s, old);
+    }});
+  }}
+  function whenFiguresDrawn() {{
+    Promise.all(window.WorkbookFiguresDrawn || []).then(loadLater, loadLater);
+  }}
+  if (document.readyState === "loading") {{
+    document.addEventListener("DOMContentLoaded", whenFiguresDrawn);
+  }} else {{ whenFiguresDrawn(); }}
+}})();
+</script>"""
+
+
+def _later(match: re.Match) -> str:
+    before, src, after = match.groups()
+    name = src.split("?")[0].rsplit("/", 1)[-1]
+    if name not in LATER:
+        return match.group(0)
+    attrs = re.sub(r'\b(defer|async)(="[^"]*")?', "", before + after)
+    return f'<script type="{PLACEHOLDER_TYPE}" data-src="{src}"{attrs}></script>'
+
+
+_PRELOAD = re.compile(r'<link\b[^>]*\brel="preload"[^>]*>\s*')
+_PLOTLY_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]*_vendor/plotly/plotly\.min\.js[^"]*)"')
+
+
+def _drop_later_preload(match: re.Match) -> str:
+    href = re.search(r'\bhref="([^"]*)"', match.group(0))
+    name = href.group(1).split("?")[0].rsplit("/", 1)[-1] if href else ""
+    return "" if name in LATER else match.group(0)
+
+
+def rewrite(html: str) -> str:
+    out = _SCRIPT.sub(_later, html)
+    out = _PRELOAD.sub(_drop_later_preload, out)  # a preload would fetch them early all the same
+    plotly = _PLOTLY_SRC.search(out)
+    if plotly and "<head>" in out:  # ask for plotly.js first: the figures wait for nothing else
+        out = out.replace("<head>", f'<head>\n<link rel="preload" as="script" href="{plotly.group(1)}" '
+                                    f'fetchpriority="high">', 1)
+    if out != html and "</body>" in out:
+        out = out.replace("</body>", LOADER + "\n</body>", 1)
+    return out
+
+
+def rewrite_site(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in Path(app.outdir).rglob("*.html"):
+        text = path.read_text(encoding="utf8")
+        new = rewrite(text)
+        if new != text:
+            path.write_text(new, encoding="utf8")

@@ -1,0 +1,33 @@
+"""Figures first: the page rewrite that makes non-essential scripts wait for the figures."""
+from territorial_trap_workbook.book.load_order import LOADER, PLACEHOLDER_TYPE, rewrite
+
+PAGE = """<html><head>
+<link rel="preload" as="script" href="_static/scripts/bootstrap.js?digest=1" />
+<link rel="preload" as="font" href="_static/fonts/x.woff2" />
+<script defer src="_static/scripts/fontawesome.js?digest=1"></script>
+<script src="_static/doctools.js?v=2"></script>
+<script defer="defer" src="_static/../_vendor/mathjax/tex-chtml.js?v=3"></script>
+<script src="_static/../_vendor/plotly/plotly.min.js?v=4"></script>
+<script src="searchindex.js"></script>
+</head><body><p>x</p></body></html>"""
+
+
+def test_late_scripts_become_placeholders_in_order_and_plotly_is_asked_for_first():
+    out = rewrite(PAGE)
+    late = [f'data-src="{src}"' for src in ("_static/scripts/fontawesome.js?digest=1",
+                                            "_static/../_vendor/mathjax/tex-chtml.js?v=3", "searchindex.js")]
+    positions = [out.index(tag) for tag in late]
+    assert positions == sorted(positions)
+    assert out.count(f'<script type="{PLACEHOLDER_TYPE}"') == 3
+    assert 'defer' not in out.split('data-src="_static/scripts/fontawesome.js')[0].rsplit("<script", 1)[1]
+    assert '<script src="_static/doctools.js?v=2"></script>' in out  # needed early: left alone
+    assert 'href="_static/scripts/bootstrap.js' not in out  # its preload would fetch it early anyway
+    assert 'href="_static/fonts/x.woff2"' in out
+    head = out.split("<head>", 1)[1]
+    assert head.lstrip().startswith('<link rel="preload" as="script" href="_static/../_vendor/plotly/plotly.min.js?v=4"')
+    assert out.index(LOADER) < out.index("</body>")
+
+
+def test_a_page_with_nothing_to_delay_is_unchanged():
+    page = '<html><head><script src="_static/doctools.js"></script></head><body></body></html>'
+    assert rewrite(page) == page
