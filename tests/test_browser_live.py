@@ -186,7 +186,7 @@ def voila(work: Path):
     notebook to ``work`` and serving it on a free loopback port, with this interpreter's environment as the
     Makefile's VENV (``-o`` its stamp: never reinstall); yields its URL."""
     port, venv = free_port(), Path(sys.prefix)
-    cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed"), "voila",
+    cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed-test"), "voila",
            f"VENV={venv}", "CHAPTER=all", f"DASHBOARD_DIR={work}", f"PORT={port}", "VOILA_ARGS=--Voila.ip=127.0.0.1"]
     base = f"http://127.0.0.1:{port}"
     with server(cmd, jupyter_env(work.parent / "jupyter"), work, f"{base}/voila/static/voila.js",

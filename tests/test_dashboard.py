@@ -91,7 +91,7 @@ def test_command_line_refuses_bad_input_without_a_traceback(tmp_path, capsys):
 
 def test_make_targets_run_the_dashboard_and_pass_allow_root_only_as_root():
     def dry(*args):
-        return subprocess.run(["make", "-n", "-C", str(PROJECT_ROOT), "-o", f"{sys.prefix}/.installed",
+        return subprocess.run(["make", "-n", "-C", str(PROJECT_ROOT), "-o", f"{sys.prefix}/.installed-test",
                                f"VENV={sys.prefix}", *args], capture_output=True, text=True, check=True).stdout
 
     assert "dashboard 7 --port 8866" in dry("voila", "CHAPTER=7")
