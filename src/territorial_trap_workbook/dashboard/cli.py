@@ -28,7 +28,8 @@ def _dashboard(args: argparse.Namespace) -> int:
         print(path)
         return 0
     cmd = voila_command(path, port=args.port, extra=args.voila_args)
-    print(f"Serving {path.name} with Voila on port {args.port} (Ctrl-C stops it)", flush=True)
+    what = f"chapter {path.stem}" if path.suffix == ".ipynb" else "a list of the chapters (each opens its dashboard)"
+    print(f"Serving {what} with Voila at http://localhost:{args.port}/ (Ctrl-C stops it)", flush=True)
     os.execvpe(cmd[0], cmd, voila_environment())  # Voila takes over this process: Ctrl-C reaches it directly
 
 
@@ -39,7 +40,8 @@ def register(subparsers) -> None:
                     "figure, caption and things to try; no code) and serve it with Voila, without opening a "
                     "browser and without loading anything from outside the server.")
     parser.add_argument("chapters", nargs="+", metavar="CHAPTER",
-                        help="a chapter (07-precedent, 7 or precedent), several (one page), or all")
+                        help="a chapter (07-precedent, 7 or precedent), several, or all (then the first page "
+                             "lists them, each its own dashboard)")
     parser.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     parser.add_argument("--book", help="folder of the executed chapter pages (default: book/ of the project)")
     parser.add_argument("--dir", help="where to write the dashboard notebook (default: .cache/dashboard)")
