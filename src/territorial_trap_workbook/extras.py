@@ -30,6 +30,8 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.exercises.generator": "author",
     f"{PACKAGE}.exercises.grading": "grading",
     f"{PACKAGE}.exercises.handout": "lab",
+    f"{PACKAGE}.dashboard": "lab",
+    f"{PACKAGE}.dashboard.cli": None,    # `workbook dashboard`: imports the rest when it runs
 }
 
 

@@ -6,12 +6,15 @@ import os
 import sys
 from pathlib import Path
 
-from .notebook import DashboardError, chapters_named, write_dashboard
-from .serve import voila_command, voila_environment
+#: The checkout this package runs from (its book/ and .cache/), as for `workbook build`.
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
 
 
 def _dashboard(args: argparse.Namespace) -> int:
-    from ..book.build import PROJECT_ROOT
+    # The lab extra (nbformat, Voila) is imported when the command runs: `workbook --help` works on the core.
+    from .notebook import DashboardError, chapters_named, write_dashboard
+    from .serve import voila_command, voila_environment
 
     book = Path(args.book) if args.book else PROJECT_ROOT / "book"
     folder = Path(args.dir) if args.dir else PROJECT_ROOT / ".cache" / "dashboard"
@@ -48,4 +51,4 @@ def register(subparsers) -> None:
     parser.add_argument("--write-only", action="store_true", help="write the notebook, print its path, serve nothing")
     parser.add_argument("--voila-args", nargs=argparse.REMAINDER, default=[],
                         help="everything after this goes to voila unchanged (e.g. --Voila.ip=0.0.0.0)")
-    parser.set_defaults(func=_dashboard)
+    parser.set_defaults(func=_dashboard, extra="lab")
