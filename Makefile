@@ -83,8 +83,8 @@ lab: $(TEST_STAMP)
 	$(WB) handout work --backup
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=work $(LAB_ARGS)
 
-# The teacher's command: `make voila CHAPTER=07-precedent` (or CHAPTER=7; CHAPTER=all puts every chapter on one
-# page) serves that chapter's explorers -- title, live sliders, read-out, figure, caption and things to try, no code
+# The teacher's command: `make voila CHAPTER=07-precedent` (or CHAPTER=7; CHAPTER=all lists every chapter, each
+# its own dashboard) serves that chapter's explorers -- title, live sliders, read-out, figure, caption and things to try, no code
 # -- at http://localhost:8866 (PORT=...), opening no browser and loading nothing from outside (`workbook dashboard`).
 # The live browser test runs this very target, writing the dashboard notebook to DASHBOARD_DIR, with extra Voila
 # options (VOILA_ARGS).

@@ -103,8 +103,13 @@ FIGURE_TEXT = """() => {
       ...pick(holder, '.explorer-readout', 'read-out'),
       ...pick(holder, 'figcaption', 'caption'),
     ];
+    // The plot areas (one per subplot): no text may sit on one.
+    const areas = [...gd.querySelectorAll('.draglayer .nsewdrag')].map(r => {
+      const b = r.getBoundingClientRect();
+      return {what: 'plot area', text: r.getAttribute('data-subplot') || '', l: b.left, t: b.top, r: b.right, b: b.bottom};
+    }).filter(a => a.r > a.l && a.b > a.t);
     const g = gd.getBoundingClientRect(), h = holder.getBoundingClientRect();
-    return {index: index, id: gd.id, svg: svgBoxes, html: htmlBoxes,
+    return {index: index, id: gd.id, svg: svgBoxes, html: htmlBoxes, areas: areas,
             plot: {l: g.left, t: g.top, r: g.right, b: g.bottom},
             holder: {l: h.left, t: h.top, r: h.right, b: h.bottom}, screen: window.innerWidth};
   });
@@ -145,6 +150,10 @@ def figure_problems(figure: dict) -> list[str]:
         for b in everything[i + 1:]:
             if _overlap(a, b):
                 problems.append(f"{_name(a)} overlaps {_name(b)}")
+    for box in svg:
+        for area in figure.get("areas", []):
+            if box["what"] != "annotation" and _overlap(box, area):
+                problems.append(f"{_name(box)} sits on a plot area")
     return [f"figure {figure['index'] + 1} ({figure['id']}): {p}" for p in problems]
 
 

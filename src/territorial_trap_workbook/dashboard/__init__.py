@@ -3,7 +3,8 @@
 ``workbook dashboard 07-precedent`` (what ``make voila CHAPTER=07-precedent`` runs) writes a small notebook with one
 cell per explorer of the chapter -- each shows its title, live sliders, read-out, figure, numbered caption and
 things to try -- and serves it with Voila: sources stripped, no browser opened, a template that loads nothing from
-outside the server. ``present`` is what those cells call.
+outside the server. With several chapters (or ``all``) each gets its own notebook and Voila serves the folder: a
+list of the chapters, each opening its own dashboard. ``present`` is what those cells call.
 """
 from __future__ import annotations
 

@@ -6,12 +6,15 @@ import os
 import sys
 from pathlib import Path
 
-from .notebook import DashboardError, chapters_named, write_dashboard
-from .serve import voila_command, voila_environment
+#: The checkout this package runs from (its book/ and .cache/), as for `workbook build`.
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
 
 
 def _dashboard(args: argparse.Namespace) -> int:
-    from ..book.build import PROJECT_ROOT
+    # The lab extra (nbformat, Voila) is imported when the command runs: `workbook --help` works on the core.
+    from .notebook import DashboardError, chapters_named, write_dashboard
+    from .serve import voila_command, voila_environment
 
     book = Path(args.book) if args.book else PROJECT_ROOT / "book"
     folder = Path(args.dir) if args.dir else PROJECT_ROOT / ".cache" / "dashboard"
@@ -28,7 +31,8 @@ def _dashboard(args: argparse.Namespace) -> int:
         print(path)
         return 0
     cmd = voila_command(path, port=args.port, extra=args.voila_args)
-    print(f"Serving {path.name} with Voila on port {args.port} (Ctrl-C stops it)", flush=True)
+    what = f"chapter {path.stem}" if path.suffix == ".ipynb" else "a list of the chapters (each opens its dashboard)"
+    print(f"Serving {what} with Voila at http://localhost:{args.port}/ (Ctrl-C stops it)", flush=True)
     os.execvpe(cmd[0], cmd, voila_environment())  # Voila takes over this process: Ctrl-C reaches it directly
 
 
@@ -39,11 +43,12 @@ def register(subparsers) -> None:
                     "figure, caption and things to try; no code) and serve it with Voila, without opening a "
                     "browser and without loading anything from outside the server.")
     parser.add_argument("chapters", nargs="+", metavar="CHAPTER",
-                        help="a chapter (07-precedent, 7 or precedent), several (one page), or all")
+                        help="a chapter (07-precedent, 7 or precedent), several, or all (then the first page "
+                             "lists them, each its own dashboard)")
     parser.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     parser.add_argument("--book", help="folder of the executed chapter pages (default: book/ of the project)")
     parser.add_argument("--dir", help="where to write the dashboard notebook (default: .cache/dashboard)")
     parser.add_argument("--write-only", action="store_true", help="write the notebook, print its path, serve nothing")
     parser.add_argument("--voila-args", nargs=argparse.REMAINDER, default=[],
                         help="everything after this goes to voila unchanged (e.g. --Voila.ip=0.0.0.0)")
-    parser.set_defaults(func=_dashboard)
+    parser.set_defaults(func=_dashboard, extra="lab")

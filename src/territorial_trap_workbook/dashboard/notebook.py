@@ -55,28 +55,32 @@ def explorers_of(chapter: Chapter, book: Path) -> list[tuple[str, str | None]]:
     return found
 
 
-def dashboard_notebook(chapters: list[Chapter], book: Path) -> nbformat.NotebookNode:
-    """A notebook with a heading per chapter and one code cell per explorer (Voila strips the code)."""
+def dashboard_notebook(chapter: Chapter, book: Path) -> nbformat.NotebookNode:
+    """A notebook with the chapter's heading and one code cell per explorer (Voila strips the code)."""
     from ..explorers.registry import all_explorers
 
     known = all_explorers()
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                            "language": "python"}})
     nb.cells.append(nbformat.v4.new_code_cell("from territorial_trap_workbook.dashboard import present"))
-    for chapter in chapters:
-        nb.cells.append(nbformat.v4.new_markdown_cell(f"# Chapter {chapter.number}. {chapter.title}"))
-        for key, number in explorers_of(chapter, book):
-            if key not in known:
-                raise DashboardError(f"{chapter.stem} shows the explorer {key!r}, which the installed package "
-                                     f"does not define")
-            nb.cells.append(nbformat.v4.new_code_cell(f"present({key!r}, {number!r})"))
+    nb.cells.append(nbformat.v4.new_markdown_cell(f"# Chapter {chapter.number}. {chapter.title}"))
+    for key, number in explorers_of(chapter, book):
+        if key not in known:
+            raise DashboardError(f"{chapter.stem} shows the explorer {key!r}, which the installed package "
+                                 f"does not define")
+        nb.cells.append(nbformat.v4.new_code_cell(f"present({key!r}, {number!r})"))
     return nb
 
 
 def write_dashboard(chapters: list[Chapter], book: Path, folder: Path) -> Path:
+    """One dashboard notebook per chapter in ``folder``; returns what Voila serves: the notebook of a single
+    chapter, or the folder (a list of the chapters, each its own page and kernel) when there are several. Other
+    chapters' dashboards left there by an earlier run are removed, so the list shows those asked for."""
+    notebooks = {chapter: dashboard_notebook(chapter, book) for chapter in chapters}  # every error before writing
     folder.mkdir(parents=True, exist_ok=True)
-    name = chapters[0].stem if len(chapters) == 1 else (
-        "all-chapters" if len(chapters) == len(CHAPTERS) else "-".join(f"{c.number:02d}" for c in chapters))
-    path = folder / f"{name}.ipynb"
-    nbformat.write(dashboard_notebook(chapters, book), path)
-    return path
+    for chapter in CHAPTERS:
+        if chapter not in notebooks:
+            (folder / f"{chapter.stem}.ipynb").unlink(missing_ok=True)
+    for chapter, nb in notebooks.items():
+        nbformat.write(nb, folder / f"{chapter.stem}.ipynb")
+    return folder / f"{chapters[0].stem}.ipynb" if len(chapters) == 1 else folder

@@ -69,6 +69,10 @@ class ExplorerSpec:
     live_params: tuple[str, ...] | None = None
     #: The two static sliders a reader can combine in the book (default: the first two of ``main``).
     pair: tuple[str, str] | None = None
+    #: Layout changes for a phone-sized figure (plotly relayout paths, e.g. stacking side-by-side panels), and the
+    #: plot's height there; the book's page script applies them below ``static.NARROW_WIDTH``.
+    narrow: Mapping[str, Any] = field(default_factory=dict)
+    narrow_plot: int | None = None
 
     def __post_init__(self) -> None:
         unknown = [m for m in (*self.main, *(self.live_params or ())) if m not in self.space.names]

@@ -36,6 +36,8 @@ SLIDER_HEIGHT = 75
 AXIS_BLOCK = 75
 #: Room above the plot before the legend claims its own (plotly grows the top margin to fit the legend).
 TOP_MARGIN = 10
+#: Below this figure width (px) the page script applies an explorer's ``narrow`` layout.
+NARROW_WIDTH = 560
 
 
 @dataclass(frozen=True)
@@ -178,9 +180,28 @@ def static_figure_json(spec: ExplorerSpec) -> dict[str, Any]:
         "geometry": {"plot": plot_height, "axis": AXIS_BLOCK, "slider": SLIDER_HEIGHT, "top": TOP_MARGIN,
                      "labels": [slider_label(spec.space[n]) for n in the_plan.sliders],
                      **_axis_titles(layout)},
+        "narrow": _narrow(spec, layout, plot_height),
     }
     figure["frames"] = frames
     return figure
+
+
+def _narrow(spec: ExplorerSpec, layout: dict[str, Any], plot_height: int) -> dict[str, Any] | None:
+    """What the page script needs to switch the figure to its phone layout and back: the changes, the values
+    they replace, the plot height, and the axis titles as laid out there."""
+    if not spec.narrow:
+        return None
+    restore, narrow_layout = {}, json.loads(json.dumps(layout))
+    for path, value in spec.narrow.items():
+        *parents, leaf = path.split(".")
+        wide, node = layout, narrow_layout
+        for key in parents:
+            wide = wide.get(key, {}) if isinstance(wide, dict) else {}
+            node = node.setdefault(key, {})
+        restore[path] = wide.get(leaf) if isinstance(wide, dict) else None  # None: plotly's default again
+        node[leaf] = value
+    return {"width": NARROW_WIDTH, "layout": dict(spec.narrow), "restore": restore,
+            "plot": spec.narrow_plot or plot_height, **_axis_titles(narrow_layout)}
 
 
 def _axis_titles(layout: dict[str, Any]) -> dict[str, Any]:

@@ -14,8 +14,10 @@ from .style import PALETTE, RUSSIA, base_layout, rounded
 
 MONTHS = 60
 COLOURS = {"talks": PALETTE["blue"], "ceasefire": PALETTE["green"], "frozen": PALETTE["sky"], "offensive": RUSSIA}
-BAR_LABELS = {"talks": "Talks", "ceasefire": "Ceasefire", "frozen": "Frozen",
-              "offensive": "Offensive"}
+BAR_LABELS = {"talks": "Talks", "ceasefire": "Ceasefire", "frozen": "Frozen conflict", "offensive": "Offensive"}
+# The bar panel is narrow beside the chain (a laptop) and has four bars across a phone: labels break.
+BAR_TICKS = [BAR_LABELS[s] for s in transitions.STATES]
+BAR_TICKS_BROKEN = ["Talks", "Cease-<br>fire", "Frozen<br>conflict", "Offen-<br>sive"]
 ORDER = ("offensive", "frozen", "ceasefire", "talks")  # stacked from the bottom up
 
 
@@ -72,11 +74,16 @@ EXPLORER = ExplorerSpec(
         "Months from the start of talks", "Chance of being in each state",
         xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS]),
         yaxis=dict(range=[0, 1.0], dtick=0.2),
-        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickfont=dict(size=12)),
+        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickfont=dict(size=12), tickvals=BAR_TICKS,
+                    ticktext=BAR_TICKS_BROKEN),
         yaxis2=dict(range=[0, 1.0], dtick=0.2, anchor="x2", title=dict(text="Long-run share of months")),
         height=500,
     ),
     main=("talks_offensive", "talks_ceasefire", "frozen_offensive", "offensive_talks"),
+    # On a phone the two panels stack: the chain on top, the long-run shares under it.
+    narrow={"xaxis.domain": [0.0, 1.0], "yaxis.domain": [0.5, 1.0], "xaxis2.domain": [0.0, 1.0],
+            "yaxis2.domain": [0.0, 0.3]},
+    narrow_plot=600,
     title="From talks to a renewed offensive: the chance of each state month by month, and in the long run",
     try_this=(
         "Raise the chance of moving from talks to an offensive and watch the blue band of talks drain faster into "

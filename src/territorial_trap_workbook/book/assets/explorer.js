@@ -142,12 +142,36 @@
     gd.style.height = update.height + "px";
   }
 
+  // The figure takes the width it has (set explicitly: plotly's own autosize does not shrink a figure whose
+  // height is set), and the explorer's phone layout below its narrow width (e.g. side-by-side panels stacked).
+  function fitWidth(gd, width) {
+    var narrow = gd.layout.meta.workbook.narrow, small = !!narrow && width < narrow.width, update = {width: width};
+    // Sliders and legend back inside the plot's width first: placed for another width they would push plotly's
+    // margins (and so the places computed from them) off.
+    update["legend.x"] = 0;
+    gd.layout.sliders.forEach(function (slider, i) {
+      update["sliders[" + i + "].x"] = 0;
+      update["sliders[" + i + "].lenmode"] = "fraction";
+      update["sliders[" + i + "].len"] = 1;
+    });
+    if (narrow && gd._workbookNarrow !== small) {
+      gd._workbookNarrow = small;
+      Object.assign(update, small ? narrow.layout : narrow.restore);
+    }
+    return Plotly.relayout(gd, update).then(function () { return small; });
+  }
+
   function fit(gd) {
-    var geo = gd.layout.meta.workbook.geometry;
-    var width = Math.round(gd.getBoundingClientRect().width), titles = {}, rest = {}, below = 0;
-    if (!geo || !width) { return Promise.resolve(); }
-    below = fitTitles(gd, geo, width, titles);
-    return Plotly.relayout(gd, titles).then(function () {
+    var meta = gd.layout.meta.workbook, base = meta.geometry;
+    var width = Math.round(gd.getBoundingClientRect().width), titles = {}, rest = {}, below = 0, geo = base;
+    if (!base || !width) { return Promise.resolve(); }
+    return fitWidth(gd, width).then(function (small) {
+      // On a phone, the narrow layout's plot height and axis titles; the rest of the geometry is the same.
+      geo = small ? Object.assign({}, base, {plot: meta.narrow.plot, axisTitles: meta.narrow.axisTitles,
+                                             bottomAxes: meta.narrow.bottomAxes}) : base;
+      below = fitTitles(gd, geo, width, titles);
+      return Plotly.relayout(gd, titles);
+    }).then(function () {
       fitSliders(gd, geo, width, below, rest);
       return Plotly.relayout(gd, rest);
     }).then(function () {
@@ -162,7 +186,6 @@
   var resizeTimer = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
-    // After plotly's own responsive resize (it waits 100 ms) has set the new width.
     resizeTimer = setTimeout(function () {
       document.querySelectorAll(".js-plotly-plot[data-fitted]").forEach(function (gd) {
         if (String(Math.round(gd.getBoundingClientRect().width)) !== gd.getAttribute("data-fitted")) {
@@ -170,7 +193,7 @@
           fit(gd).catch(function (err) { console.error(err); });
         }
       });
-    }, 300);
+    }, 200);
   });
 
   function draw(gd, fig) {
