@@ -44,8 +44,12 @@ execute: $(STAMP)
 exercises: $(STAMP)
 	$(WB) exercises
 
+# JupyterLab on a working copy in work/ (git-ignored), never on the generated exercises/: edits made there
+# would reach every student with the next `make book` or hand-out. Re-running keeps your edits in work/.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root --no-browser)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab exercises
+	$(WB) handout work --backup
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=work $(LAB_ARGS)
 
 # The teacher's command: `make voila CHAPTER=01-ultimatum` serves that chapter's explorers as a code-free page
 # (sources stripped) at http://localhost:8866 (PORT=...). The live browser test runs this very target, on a copy

@@ -337,3 +337,43 @@ def test_unknown_table_and_missing_file(folder):
     (folder / "aid.csv").unlink()
     with pytest.raises(DataError, match="aid.csv: file not found"):
         load("aid", folder=folder)
+
+
+# ------------------------------------------------------------------------------------------------ encodings, sizes
+def _rewrite(folder: Path, name: str, data: bytes) -> None:
+    (folder / f"{name}.csv").write_bytes(data)
+
+
+def _one_line_error(name, folder, *fragments):
+    with pytest.raises(DataError) as err:
+        load(name, folder=folder)
+    message = str(err.value)
+    assert "\n" not in message and message.startswith(f"{name}.csv: ")
+    for fragment in fragments:
+        assert fragment in message
+    return message
+
+
+def test_latin1_file_is_named_with_its_line_and_what_is_allowed(folder):
+    _edit(folder, "regions", 2, note="Caf\u00e9 owners' estimate")
+    text = (folder / "regions.csv").read_text(encoding="utf-8")
+    _rewrite(folder, "regions", text.encode("latin-1"))
+    _one_line_error("regions", folder, "line 3: byte 0xe9 is not UTF-8", "save it as UTF-8")
+
+
+def test_utf16_file_is_named_and_refused(folder):
+    text = DATA.joinpath("control.csv").read_text(encoding="utf-8")
+    for encoding in ("utf-16", "utf-16-le"):  # with and without a byte-order mark
+        _rewrite(folder, "control", text.encode(encoding))
+        _one_line_error("control", folder, "is UTF-16", "save it as UTF-8")
+
+
+def test_utf8_with_a_byte_order_mark_loads(folder):
+    _rewrite(folder, "economy", b"\xef\xbb\xbf" + (folder / "economy.csv").read_bytes())
+    assert load("economy", folder=folder).equals(load("economy"))
+
+
+@pytest.mark.parametrize("length", [2001, 200_000])  # past our limit; past the csv module's own
+def test_overlong_field_is_named_with_the_limit(folder, length):
+    _edit(folder, "aid", 4, note="x" * length)
+    _one_line_error("aid", folder, "line 5", "fields hold at most 2000")

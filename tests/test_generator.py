@@ -101,7 +101,7 @@ def test_cells_without_ids_get_index_ids():
 
 def test_assigned_names():
     code = "a = 1\nb, (c, *d) = f()\ne: int = 2\nx.attr = 3\ny[0] = 4\nf += 1\nimport os\ndef g(): h = 1\na = 2"
-    assert assigned_names(code) == ["a", "b", "c", "d", "e"]
+    assert assigned_names(code) == ["a", "b", "c", "d", "e", "os", "g"]
     assert assigned_names("    k = 1\n    m = 2") == ["k", "m"]  # indented region
     assert assigned_names("if x:\n  ") == []  # does not parse: just the comment
 

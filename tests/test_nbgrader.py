@@ -1,8 +1,8 @@
 """nbgrader compatibility: its own student-version preprocessors on a solution notebook, and autograder mode.
 
 nbgrader's ``generate_assignment`` pipeline (minus the database and header steps) runs through plain nbconvert.
-Note: nbgrader knows nothing of the ``rubric`` tag, so a tagged rubric cell survives nbgrader's pipeline; only
-``workbook exercises`` drops it (nbgrader courses should keep rubrics in task cells' MARK SCHEME regions).
+nbgrader knows nothing of the ``rubric`` tag: the shipped course configuration (deploy/nbgrader/nbgrader_config.py)
+adds ``ClearRubric`` to nbgrader's own ``generate_assignment``, which is run here as nbgrader runs it.
 """
 from __future__ import annotations
 
@@ -96,3 +96,60 @@ def test_autograder_mode_validates_solution_and_fails_blank_exercise(tmp_path):
     exercise = make_exercise(sol, "solutions/01-fixture.ipynb")
     assert _run(sol, {MODE_ENV: "raise"}, tmp_path) == []
     assert _run(exercise, {MODE_ENV: "raise"}, tmp_path) == ["c1-1", "c1-2", "c1-3a", "c1-3b"]
+
+
+# ------------------------------------------------------------------------------------- rubrics through nbgrader
+DEPLOY_CONFIG = Path(__file__).resolve().parents[1] / "deploy" / "nbgrader" / "nbgrader_config.py"
+
+
+def _generate_assignment(course, nb, config_file=DEPLOY_CONFIG):
+    """nbgrader's GenerateAssignment converter with a course configuration file, as `nbgrader generate_assignment
+    ps1 --no-db` runs it (no database: it needs the alembic command); returns the released notebook."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    (course / "source" / "ps1").mkdir(parents=True)
+    nbformat.write(nb, str(course / "source" / "ps1" / "01-fixture.ipynb"))
+    cfg = PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config() if config_file else Config()
+    cfg.CourseDirectory.root = str(course)
+    cfg.CourseDirectory.assignment_id = "ps1"
+    cfg.GenerateAssignment.no_database = True
+    cfg.SaveCells.enabled = False  # what --no-db sets
+    GenerateAssignment(coursedir=CourseDirectory(config=cfg), config=cfg).start()
+    return nbformat.read(str(course / "release" / "ps1" / "01-fixture.ipynb"), as_version=4)
+
+
+def _rubric(nb):
+    return next(c.source for c in nb.cells if "rubric" in c.metadata.get("tags", []))
+
+
+def test_generate_assignment_with_the_shipped_config_releases_no_rubric(tmp_path):
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    released = _generate_assignment(tmp_path / "course", sol)
+    text = nbformat.writes(released)
+    assert _rubric(sol) not in text and "Rubric" not in text
+    assert "raise NotImplementedError()" in text and "upper - lower" not in text  # nbgrader's own steps ran
+    assert [c.id for c in released.cells] == [c.id for c in make_exercise(sol, "s/x.ipynb").cells]
+    plain = _generate_assignment(tmp_path / "plain", sol, config_file=None)
+    assert _rubric(sol) in nbformat.writes(plain)  # without the configuration nbgrader releases it
+
+
+def test_generate_assignment_refuses_a_mistyped_marker(tmp_path):
+    from nbgrader.converters.base import NbGraderException
+
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    sol.cells[3].source = sol.cells[3].source.replace("### BEGIN SOLUTION", "#### BEGIN SOLUTION")
+    with pytest.raises(NbGraderException):
+        _generate_assignment(tmp_path / "course", sol)
+    assert not (tmp_path / "course" / "release" / "ps1" / "01-fixture.ipynb").exists()
+
+
+def test_clear_rubric_refuses_a_rubric_cell_nbgrader_grades():
+    from territorial_trap_workbook.exercises.nbgrader_rubric import ClearRubric, RubricCellError
+
+    cell = nbformat.v4.new_markdown_cell("Rubric", metadata={"tags": ["rubric"],
+                                                             "nbgrader": nbgrader_metadata("t", "task", points=1)})
+    with pytest.raises(RubricCellError, match="cell 0 .* is solution-only but nbgrader grades it"):
+        ClearRubric().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})

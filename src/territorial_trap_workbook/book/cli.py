@@ -8,6 +8,15 @@ from .build import EDITIONS, BookBuildError, timed_build
 
 
 def _build(args: argparse.Namespace) -> int:
+    from ..exercises.generator import GeneratorError
+    from ..exercises.sync import ExercisesOutOfSync, require_in_sync
+    from .build import PROJECT_ROOT
+
+    try:
+        require_in_sync(PROJECT_ROOT)  # the book offers exercises/ for download: never a hand-edited one
+    except (ExercisesOutOfSync, GeneratorError) as err:
+        print(f"workbook build: {err}", file=sys.stderr)
+        return 1
     try:
         out, seconds = timed_build(args.edition)
     except BookBuildError as err:

@@ -100,23 +100,58 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 # ----------------------------------------------------------------------------------------------------------- reading
+#: the longest field a table may hold (a number, a date, a name or a note of a few sentences)
+MAX_FIELD_CHARS = 2000
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SAVE_AS = "save it as UTF-8 (CSV UTF-8 in a spreadsheet's 'Save as')"
+
+
+def _decode(filename: str, data: bytes) -> str:
+    """The file's text: UTF-8 (a leading byte-order mark, as spreadsheets write, is allowed), or a DataError
+    naming the file and where it stops being UTF-8."""
+    if data.startswith(_UTF16_BOMS) or b"\x00" in data:
+        raise DataError(f"{filename}: the file is UTF-16 (or has NUL bytes), not UTF-8 text; {_SAVE_AS}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(f"{filename}: line {line}: byte 0x{data[exc.start]:02x} is not UTF-8 (Latin-1 or "
+                        f"Windows-1252 text?); {_SAVE_AS}") from None
+
+
 def _read_text(name: str, folder: str | Path | None) -> tuple[str, str]:
     filename = f"{name}.csv"
     if folder is not None:
         path = Path(folder) / filename
         if not path.is_file():
             raise DataError(f"{filename}: file not found in {folder}")
-        return filename, path.read_text(encoding="utf-8")
+        return filename, _decode(filename, path.read_bytes())
     resource = resources.files(__package__).joinpath(filename)
     if not resource.is_file():
         raise DataError(f"{filename}: file not found in the package data")
-    return filename, resource.read_text(encoding="utf-8")
+    return filename, _decode(filename, resource.read_bytes())
+
+
+def _parse_csv(filename: str, text: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    try:
+        for row in reader:
+            for cell in row:
+                if len(cell) > MAX_FIELD_CHARS:
+                    raise DataError(f"{filename}: line {reader.line_num}: a field is {len(cell)} characters "
+                                    f"long; fields hold at most {MAX_FIELD_CHARS} (an unclosed quote runs on?)")
+            rows.append(row)
+    except csv.Error as exc:  # e.g. a field past the csv module's own limit
+        raise DataError(f"{filename}: line {reader.line_num}: {exc}; fields hold at most {MAX_FIELD_CHARS} "
+                        "characters (an unclosed quote runs on?)") from None
+    return rows
 
 
 def _read_rows(name: str, folder: str | Path | None, columns: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
     """Read a CSV as strings, checking the header and that every row has as many fields as the header."""
     filename, text = _read_text(name, folder)
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = _parse_csv(filename, text)
     if not rows:
         raise DataError(f"{filename}: row 0 (header): file is empty")
     header = [h.strip() for h in rows[0]]

@@ -6,6 +6,7 @@ Folders are found relative to the current working directory, which must be the r
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,9 +38,18 @@ def cmd_exercises(args: argparse.Namespace) -> int:
                              "run `workbook exercises`")
             print("exercise notebooks are in sync with solutions/")
             return 0
-        results = generate_all(root / "solutions", root / "exercises", force=args.force, backup=args.backup)
+        out = root / "exercises"
+        if out.is_symlink() and not out.exists():
+            return _fail(f"{out} is a symbolic link to {os.readlink(out)}, which does not exist; remove it, "
+                         "and the exercise notebooks are written to a new exercises/ folder")
+        if out.exists() and not out.is_dir():
+            return _fail(f"{out} is a file, not a folder; move it away, and the exercise notebooks are written "
+                         "to a new exercises/ folder")
+        results = generate_all(root / "solutions", out, force=args.force, backup=args.backup)
     except (FileNotFoundError, GeneratorError, EditedNotebookError) as exc:
         return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{exc.filename}: {exc.strerror}")
     for path, action in results.items():
         print(f"{action:>22}: {path.relative_to(root)}")
     return 0
@@ -57,16 +67,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from .handout import handout
+    from .handout import HandoutError, handout, summary
+    from .sync import ExercisesOutOfSync, require_in_sync
 
     try:
         root = _repo_root()
-        results = handout(root / "exercises", Path(args.dest), force=args.force, backup=args.backup,
-                          repo_root=root)
-    except (FileNotFoundError, ValueError, EditedNotebookError) as exc:
+        require_in_sync(root)  # never hand out scribbles made in the generated exercises/
+        outcomes = handout(root / "exercises", Path(args.dest), force=args.force, backup=args.backup,
+                           repo_root=root)
+    except (FileNotFoundError, HandoutError, GeneratorError, ExercisesOutOfSync) as exc:
         return _fail(str(exc))
-    for path, action in results.items():
-        print(f"{action:>22}: {path}")
+    print(f"{args.dest}:")
+    for line in summary(outcomes):
+        print(f"  {line}")
+    refused = sum(o.refused for o in outcomes)
+    if refused:
+        return _fail(f"{refused} notebook(s) in {args.dest} are not at the new version (see above)")
     return 0
 
 
@@ -91,10 +107,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
     p = subparsers.add_parser("handout", help="copy exercise notebooks to a student folder",
-                              description="Copy the exercise notebooks to DEST (outside the repository). "
+                              description="Bring the exercise notebooks into DEST (outside the repository, or "
+                                          "its git-ignored work/ folder) and say what was done to each. "
                                           "Notebooks the student edited are never overwritten.")
     p.add_argument("dest", metavar="DEST")
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--backup", action="store_true", help="keep a timestamped copy of edited notebooks, then update")
-    g.add_argument("--force", action="store_true", help="overwrite edited notebooks (authors only)")
+    g.add_argument("--backup", action="store_true",
+                   help="for an edited notebook with a new version, put the new version beside it "
+                        "(NAME.new-DATE.ipynb); the student's file stays as it is")
+    g.add_argument("--force", action="store_true",
+                   help="replace edited notebooks with the new version, saving the student's as NAME.DATE.bak.ipynb")
     p.set_defaults(func=cmd_handout)

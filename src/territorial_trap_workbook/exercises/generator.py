@@ -3,8 +3,11 @@
 From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``exercises/NN-name.ipynb``:
 
 * code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes ``# YOUR CODE HERE`` followed by
-  ``<name> = None`` for each name the region assigns at its top level (found with ``ast``), so the exercise
-  notebook runs top to bottom and every check says "not answered yet";
+  ``<name> = None`` for each name the region binds (assignments, ``def``, ``import``, ``for``, ``with ... as``;
+  see ``markers.bound_names``), so the exercise notebook runs top to bottom and every check says "not
+  answered yet"; an indented region with no names gets ``pass`` so its block still parses;
+* a near-miss marker (``#### BEGIN SOLUTION``, ``### Begin Solution``), a tag ``Rubric`` or an attachment in
+  a solution cell is refused (``markers.cell_problem``): it would otherwise copy solution text to students;
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
@@ -27,26 +30,21 @@ what would be written is left alone.
 """
 from __future__ import annotations
 
-import ast
 import copy
 import datetime as _dt
 import hashlib
 import json
-import os
 import shutil
-import tempfile
-import textwrap
 from pathlib import Path
 from typing import Any, Iterable
 
 import nbformat
 
+from . import markers
 from .authoring import is_solution_only
+from .files import write_text_atomic
+from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
 
-BEGIN_SOLUTION = "### BEGIN SOLUTION"
-END_SOLUTION = "### END SOLUTION"
-BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
-END_HIDDEN = "### END HIDDEN TESTS"
 CODE_STUB = "# YOUR CODE HERE"
 MARKDOWN_STUB = "*Write your answer here.*"
 DROPPED_CELL_METADATA = ("execution", "collapsed", "scrolled")
@@ -103,30 +101,8 @@ def is_edited(path: Path) -> bool:
 
 # --------------------------------------------------------------------------------------- transform
 def assigned_names(code: str) -> list[str]:
-    """Names assigned at the top level of ``code`` (in order, without repeats); [] if it does not parse."""
-    try:
-        tree = ast.parse(textwrap.dedent(code))
-    except SyntaxError:
-        return []
-    names: list[str] = []
-
-    def add(target: ast.AST) -> None:
-        if isinstance(target, ast.Name):
-            if target.id not in names:
-                names.append(target.id)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for elt in target.elts:
-                add(elt)
-        elif isinstance(target, ast.Starred):
-            add(target.value)
-
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign):
-            for t in stmt.targets:
-                add(t)
-        elif isinstance(stmt, ast.AnnAssign):
-            add(stmt.target)
-    return names
+    """Names a solution region binds (see ``markers.bound_names``); [] if it does not parse."""
+    return markers.bound_names(code)
 
 
 def _replace_regions(source: str, cell_type: str, where: str) -> str:
@@ -157,13 +133,20 @@ def _replace_regions(source: str, cell_type: str, where: str) -> str:
             out.append(line)
     if region is not None:
         raise GeneratorError(f"{where}: {region_kind!r} is never closed")
-    return "\n".join(out)
+    result = "\n".join(out)
+    problem = markers.stub_problem(source, result) if cell_type == "code" else None
+    if problem:
+        raise GeneratorError(f"{where}: {problem}")
+    return result
 
 
 def _stub(region: list[str], cell_type: str, indent: str) -> list[str]:
     if cell_type == "markdown":
         return [MARKDOWN_STUB]
-    return [indent + CODE_STUB] + [f"{indent}{n} = None" for n in assigned_names("\n".join(region))]
+    names = assigned_names("\n".join(region))
+    # An indented region is a block's body (a function's, say): it needs a statement after the comment.
+    filler = [f"{indent}pass"] if indent and not names else []
+    return [indent + CODE_STUB] + [f"{indent}{n} = None" for n in names] + filler
 
 
 def _has_markers(source: str) -> bool:
@@ -174,9 +157,12 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
     for i, cell in enumerate(solution.cells):
+        where = f"{generated_from}: cell {i}"
+        problem = markers.cell_problem(cell)
+        if problem:
+            raise GeneratorError(f"{where} (id {cell.get('id', '?')}): {problem}")
         if is_solution_only(cell):
             continue
-        where = f"{generated_from}: cell {i}"
         src = _source(cell)
         ctype = cell.cell_type
         nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
@@ -253,15 +239,7 @@ def write_protected(target: Path, text: str, *, force: bool = False, backup: boo
     if action == BACKED_UP:
         shutil.copy2(target, backup_path(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, text)
     return action
 
 

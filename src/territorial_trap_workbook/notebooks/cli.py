@@ -1,9 +1,26 @@
 """``workbook execute``: re-run every chapter and solution notebook and store its outputs."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .execute import execute, notebooks_under
+
+
+def _path_problem(path: Path) -> str | None:
+    if not path.exists():
+        return f"no such notebook: {path}"
+    if path.is_dir():
+        return f"{path} is a folder; name notebook files (.ipynb), or none to run every notebook under book/ and solutions/"
+    if path.suffix != ".ipynb":
+        return f"{path} is not a notebook (.ipynb)"
+    import nbformat
+
+    try:
+        nbformat.read(path, as_version=4)
+    except Exception as exc:  # nbformat raises JSON, schema and type errors for a damaged file
+        return f"{path} is not a readable notebook ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+    return None
 
 
 def _run(args) -> int:
@@ -12,6 +29,10 @@ def _run(args) -> int:
     if not paths:
         print("No notebooks found under book/ or solutions/ (run this from the repository root).")
         return 1
+    problems = [msg for msg in map(_path_problem, paths) if msg]
+    if problems:  # checked before running any, so a typo in the last name does not cost a long run first
+        print(f"workbook execute: {'; '.join(problems)}", file=sys.stderr)
+        return 2
     total = 0.0
     for path in paths:
         seconds = execute(path, timeout=args.timeout)
