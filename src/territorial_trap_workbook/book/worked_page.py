@@ -16,7 +16,7 @@ import re
 from typing import Any, Sequence
 
 from ..chapters import Chapter
-from ..exercises.generator import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, _source
+from ..exercises.markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, _source
 
 INTRO_TAG = "notebook-intro"
 

@@ -101,10 +101,14 @@ def _describe(value: Any) -> str:
 
 
 def _checklist(rubric: Rubric, points: list[float] | None = None) -> list[str]:
+    """The rubric's criteria as a markdown checklist; with the learner's points, ticked where they gave any."""
     lines = []
     for i, c in enumerate(rubric.criteria):
-        box = "[ ]" if points is None else f"[{'x' if points[i] > 0 else ' '}] {_num(points[i])} of"
-        lines.append(f"- {box} ({_num(c.points)} point{'s' if c.points != 1 else ''}) {c.text}")
+        worth = f"{_num(c.points)} point{'s' if c.points != 1 else ''}"
+        if points is None:
+            lines.append(f"- [ ] ({worth}) {c.text}")
+        else:
+            lines.append(f"- [{'x' if points[i] > 0 else ' '}] {_num(points[i])} of {worth}: {c.text}")
     return lines
 
 
