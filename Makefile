@@ -1,4 +1,5 @@
 # Two commands do all the set-up: `make book` (build the student edition) and `make test` (run every test).
+# Editions: `make book EDITION=student|self-study|instructor` (see README.md, "Three editions").
 # Both create .venv and install the package if needed; `make test` also installs Debian's Chromium.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EDITION ?= student
 
-.PHONY: setup book book-instructor test execute exercises lab voila browser-deps bench clean
+.PHONY: setup book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,9 @@ book: $(STAMP)
 book-instructor: $(STAMP)
 	$(WB) build --edition instructor
 
+book-self-study: $(STAMP)
+	$(WB) build --edition self-study
+
 # Chromium (Debian) for the browser tests; axe-core (npm) for the accessibility audit, in its own prefix: an
 # `npm install --no-save --prefix` removes every other package of that prefix (MathJax lives in .cache/npm).
 AXE_JS := .cache/npm-axe/node_modules/axe-core/axe.min.js
@@ -34,6 +38,7 @@ browser-deps:
 test: $(STAMP) browser-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
+	$(WB) build --edition self-study
 	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions

@@ -5,12 +5,16 @@ Which sites are tested (decided once per test session):
 
 * ``WORKBOOK_BUILT_BOOK=<dir>``: that folder is the student site (a built site holding ``index.html``, e.g.
   ``_build/html``); the instructor site is then built afresh;
-* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building both editions): ``<dir>/html`` and
-  ``<dir>/html-instructor``;
+* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building the three editions): ``<dir>/html``,
+  ``<dir>/html-instructor`` and ``<dir>/html-self-study``;
 * else each edition is built afresh (``build_book(edition, <tmp>/...)``, about 5-20 s each) -- so a plain
   ``pytest tests/test_browser_static.py`` never tests a stale site.
 
 Browser test modules import the ``chromium_browser`` fixture: each xdist worker starts Chromium at most once.
+
+The self-study edition is the student edition plus its worked-solutions pages and two links per chapter: the
+browser opens only the pages it does not share with the student edition (``browser_pages``);
+``tests/test_editions.py`` checks that every other page's content is the student page's plus those links.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from territorial_trap_workbook.book.build import PROJECT_ROOT, build_book, staged_toc
+from territorial_trap_workbook.book.self_study import WORKED_DIR
 from territorial_trap_workbook.chapters import CHAPTERS
 
 #: The one chapter of the synthetic project (``make_project``); build it with ``chapters=SYNTHETIC_CHAPTERS``.
@@ -33,8 +38,10 @@ SYNTHETIC_CHAPTERS = CHAPTERS[:1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EDITIONS = ("student", "instructor")
-SITE_DIRS = {"student": "html", "instructor": "html-instructor"}
+EDITIONS = ("student", "instructor", "self-study")
+SITE_DIRS = {"student": "html", "instructor": "html-instructor", "self-study": "html-self-study"}
+#: Self-study pages whose content is not the student edition's (with two links more): opened in the browser.
+SELF_STUDY_OWN = ("intro.html", "worked-solutions/")
 # Pages Sphinx writes besides the toc's: the index (redirect to the root page), search and the general index.
 EXTRA_PAGES = ("genindex", "search")
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images", "_vendor"}
@@ -89,7 +96,8 @@ def expected_pages(edition: str = "student") -> tuple[str, ...]:
     if given is not None and (given / "index.html").is_file():
         return tuple(site_pages(given))
     solutions = sorted(p.stem for p in (PROJECT_ROOT / "solutions").glob("*.ipynb")) if edition == "instructor" else []
-    toc = staged_toc(PROJECT_ROOT / "book", edition, solutions)
+    worked = [f"{WORKED_DIR}/{c.stem}" for c in CHAPTERS] if edition == "self-study" else []
+    toc = staged_toc(PROJECT_ROOT / "book", edition, solutions, worked=worked)
     files = [toc["root"]]
     if solutions:
         files.append("instructor-guide")  # generated at staging from the solutions' metadata
@@ -106,6 +114,14 @@ def expected_pages(edition: str = "student") -> tuple[str, ...]:
 
     walk(toc)
     return tuple(sorted({f"{name}.html" for name in (*files, *EXTRA_PAGES)}))
+
+
+def browser_pages(edition: str) -> tuple[str, ...]:
+    """The pages the browser tests open: every page, but in the self-study edition only its own."""
+    pages = expected_pages(edition)
+    if edition == "self-study":
+        pages = tuple(p for p in pages if p.startswith(SELF_STUDY_OWN))
+    return pages
 
 
 def edition_pages() -> list:
@@ -331,7 +347,7 @@ def dumps(value) -> str:
 def pytest_generate_tests(metafunc):
     """Test modules import this hook: ``page_name`` runs over the edition's expected pages."""
     if "page_name" in metafunc.fixturenames:
-        metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
+        metafunc.parametrize("page_name", browser_pages(metafunc.cls.edition))
 
 
 class EditionPages:

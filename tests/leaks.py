@@ -8,6 +8,10 @@ and ``\\(\\tau\\)``) and line breaks do not hide a copy. Twelve words: long enou
 sentence sharing a phrase with a model answer is not mistaken for it (eight were: "the chance depends on
 Ukraine's effort only through ..." is both a hint and part of a model answer), short enough that a copy that
 lost a role or a citation on the way is still found. A text shorter than that is looked for whole.
+
+A model answer may share a sentence with its chapter (measured on the student edition: at most 12 % of a model
+answer's runs occur in the built book). A text counts as *leaked* when at least ``LEAK_SHARE`` of its runs
+occur: a copied cell or region is found whole (100 %), a shared sentence is not.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ import nbformat
 from territorial_trap_workbook.exercises.markers import BEGIN_SOLUTION, END_SOLUTION
 
 RUN = 12
+LEAK_SHARE = 0.25
 WORD = re.compile(r"[a-z0-9]+")
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
@@ -71,6 +76,17 @@ class WordRuns:
         self._joined.append(" ".join(w))
         self._runs.update(hash(tuple(w[i:i + RUN])) for i in range(len(w) - RUN + 1))
 
+    def share(self, text: str) -> float:
+        """The fraction of ``text``'s runs that occur in the body (a short text: 1 if found whole, else 0)."""
+        w = words(text)
+        if len(w) < RUN:
+            return 1.0 if self.found(text) else 0.0
+        runs = [hash(tuple(w[i:i + RUN])) in self._runs for i in range(len(w) - RUN + 1)]
+        return sum(runs) / len(runs)
+
+    def leaked(self, text: str) -> bool:
+        return self.share(text) >= LEAK_SHARE
+
     def found(self, text: str) -> str | None:
         """The first run of ``text`` that occurs in the body, or None."""
         w = words(text)
@@ -87,16 +103,28 @@ def page_text(markup: str) -> str:
     return html.unescape(TAGS.sub(" ", markup))
 
 
+def _strings(value) -> list[str]:
+    """Every string inside a JSON value (outputs and metadata hold text in nested mappings and lists)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def notebook_text(raw: str) -> str:
-    """Every cell source and every text output of a notebook (metadata too: a rubric could hide there)."""
+    """Every cell source, every output and all metadata of a notebook: a rubric could hide in any of them.
+    Each cell's source is one text (a list of lines is joined); other strings are taken one by one."""
     nb = json.loads(raw)
-    parts = [json.dumps(nb.get("metadata", {}), ensure_ascii=False)]
+    parts = _strings(nb.get("metadata", {}))
     for cell in nb.get("cells", []):
         src = cell.get("source", "")
         parts.append("".join(src) if isinstance(src, list) else src)
-        parts.append(json.dumps(cell.get("metadata", {}), ensure_ascii=False))
-        for out in cell.get("outputs", []):
-            parts.append(json.dumps(out.get("data", out.get("text", "")), ensure_ascii=False))
+        parts += _strings(cell.get("metadata", {}))
+        for out in cell.get("outputs", []):  # multi-line strings are stored as lists of lines: joined by "\n"
+            parts += _strings(out.get("text", "")) + _strings(out.get("data", {}))
     return "\n".join(parts)
 
 

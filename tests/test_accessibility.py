@@ -1,4 +1,4 @@
-"""Accessibility: an axe-core audit of every built page of both editions, opened offline from disk.
+"""Accessibility: an axe-core audit of every built page of every edition (the self-study edition: its own pages), opened offline from disk.
 
 axe-core (npm ``axe-core@4``, installed into ``.cache/npm-axe`` by ``make browser-deps`` or on first use) is
 injected into each page once its figures are drawn and its maths typeset, and run on the book's own content only:
@@ -63,6 +63,10 @@ class TestStudentEdition(_Edition):
 
 class TestInstructorEdition(_Edition):
     edition = "instructor"
+
+
+class TestSelfStudyEdition(_Edition):
+    edition = "self-study"
 
 
 PLANTED = """<!doctype html><html lang="en"><head><title>Planted</title></head><body>

@@ -1,10 +1,12 @@
 """The built book works offline in a real browser (headless Debian Chromium, pages opened from file://), in
-both editions.
+every edition.
 
 Every request that is not a file:// URL is aborted and recorded. For every page of the student and the
 instructor site: nothing blocked or failed, no console error, every plotly figure drawn (an SVG with traces),
 every plotly slider moves the figure (one far step of each slider is clicked: the figure's data and its drawing
-must both change), and every piece of maths typeset by MathJax. Which sites are tested: see ``browser_helpers``
+must both change), every piece of maths typeset by MathJax, and every dropdown closed on arrival; on a
+self-study worked-solutions page each exercise's solution stays hidden until its dropdown is opened, and then
+shows. Which sites are tested: see ``browser_helpers``
 (``WORKBOOK_BUILT``, ``WORKBOOK_BUILT_BOOK``, or fresh builds).
 
 One test class per edition, so ``--dist loadscope`` can give each edition its own worker; each worker has one
@@ -15,8 +17,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_helpers import (EditionPages, chromium_browser, dumps, expected_pages, open_page,  # noqa: F401
-                             pytest_generate_tests, site_pages)
+from browser_helpers import (EditionPages, browser_pages, chromium_browser, dumps, expected_pages,  # noqa: F401
+                             open_page, pytest_generate_tests, site_pages)
 
 # The data and the drawing of one figure. A trace's drawing is its paths' ``d`` and the ``transform`` of its
 # points and texts (a moved marker keeps its path and changes its transform).
@@ -58,9 +60,39 @@ SHOWN_AND_DRAWN = """([index]) => {
           drawn: gd.data.map(t => ({x: t.x, y: t.y}))};
 }"""
 
+# Every sphinx-design dropdown: open or not, and whether its content is rendered (a closed <details> renders none).
+DROPDOWNS = """() => [...document.querySelectorAll('details.sd-dropdown')].map(d => ({
+  open: d.open, title: d.querySelector('summary').textContent.trim(),
+  shown: d.querySelector('.sd-summary-content').checkVisibility(),
+  text: d.querySelector('.sd-summary-content').textContent.replace(/\\s+/g, ' ').trim()}))"""
+
 MATHS = """() => ({count: document.querySelectorAll('.math').length,
   typeset: [...document.querySelectorAll('.math')].filter(m => m.querySelector('mjx-container')).length,
   errors: document.querySelectorAll('mjx-merror').length})"""
+
+
+def check_dropdowns(page, page_name: str) -> None:
+    """Every dropdown arrives closed with its content hidden. On a worked-solutions page there is one per
+    exercise, each after its exercise's heading; opening it shows the solution."""
+    dropdowns = page.evaluate(DROPDOWNS)
+    opened = [d["title"] for d in dropdowns if d["open"] or d["shown"]]
+    assert not opened, f"{page_name}: dropdowns open or showing on arrival: {opened}"
+    if not page_name.startswith("worked-solutions/"):
+        return
+    exercises = page.evaluate("""() => [...document.querySelectorAll('h2')].map(h => h.textContent)
+        .map(t => (t.match(/^Exercise (\\d+\\.\\d+[a-z]?)/) || [])[1]).filter(Boolean)""")
+    assert exercises and [d["title"] for d in dropdowns] == [
+        f"Show the worked solution to exercise {ex}" for ex in exercises], (exercises, dropdowns)
+    # Each dropdown sits in its exercise's section (after its question), not in the next one.
+    sections = page.evaluate("""() => [...document.querySelectorAll('details.sd-dropdown')]
+        .map(d => d.closest('section').querySelector('h2').textContent)""")
+    assert all(h.startswith(f"Exercise {ex} ") for h, ex in zip(sections, exercises)), sections
+    for index, dropdown in enumerate(dropdowns):
+        page.locator("details.sd-dropdown > summary").nth(index).click()
+        page.wait_for_function("([i]) => document.querySelectorAll('details.sd-dropdown')[i].open", arg=[index])
+        after = page.evaluate(DROPDOWNS)[index]
+        assert after["shown"] and len(after["text"]) > 20, f"{page_name}: {dropdown['title']} shows nothing: {after}"
+        assert "answer_" in after["text"] or "Model answer" in after["text"], after["text"][:300]
 
 
 def assert_shows_what_it_draws(state: dict, page_name: str, index: int) -> None:
@@ -86,6 +118,7 @@ def assert_shows_what_it_draws(state: dict, page_name: str, index: int) -> None:
 class _Edition(EditionPages):
     def test_every_built_page_is_tested(self, site):
         built, expected = set(site_pages(site)), set(expected_pages(self.edition))
+        assert set(browser_pages(self.edition)) <= expected
         assert built <= expected, f"pages built but not parametrized (collected before the build): {built - expected}"
         assert expected <= built, f"pages expected from the toc were not built: {expected - built}"
 
@@ -126,6 +159,8 @@ class _Edition(EditionPages):
                     # state drawn: recompute that state from the package and compare with the figure's data.
                     assert_shows_what_it_draws(page.evaluate(SHOWN_AND_DRAWN, [index]), page_name, index)
 
+            check_dropdowns(page, page_name)
+
             # Maths: every .math element typeset (waited for on opening), no MathJax error.
             maths = page.evaluate(MATHS)
             assert maths["typeset"] == maths["count"] and maths["errors"] == 0, maths
@@ -146,3 +181,7 @@ class TestStudentEdition(_Edition):
 
 class TestInstructorEdition(_Edition):
     edition = "instructor"
+
+
+class TestSelfStudyEdition(_Edition):
+    edition = "self-study"
