@@ -1,31 +1,58 @@
 # Two commands do all the set-up: `make book` (build the student edition) and `make test` (run every test).
 # Editions: `make book EDITION=student|self-study|instructor` (see README.md, "Three editions").
-# Both create .venv and install the package if needed; `make test` also installs Debian's Chromium.
+# Both create .venv and install into it from the lock files in requirements/ (exact versions, so a new pandas
+# or plotly release cannot change a stored output under CI); `make test` also installs Debian's Chromium.
+# One venv serves both: requirements/test.lock holds every pin of requirements/book.lock at the same version
+# (tests/test_dependencies.py checks it), so `make test` after `make book` only adds the test tools and
+# `make book` after `make test` installs nothing. A stamp per lock makes a second run install nothing.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 WB     := $(VENV)/bin/workbook
-STAMP  := $(VENV)/.installed
+BOOK_LOCK  := requirements/book.lock
+TEST_LOCK  := requirements/test.lock
+BOOK_STAMP := $(VENV)/.installed-book
+TEST_STAMP := $(VENV)/.installed-test
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EDITION ?= student
+# uv (PyPI) installs the locks: it downloads in parallel and used about a tenth of pip's time on a loaded
+# 2-core machine (36 s against 6 min for the test lock). pip only bootstraps it into the venv.
+UV_VERSION ?= 0.13.9
+UV     := $(VENV)/bin/uv
+INSTALL = $(UV) pip install --quiet --python $(PY)
 
-.PHONY: setup book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean
+.PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
+	lock lock-upgrade ranges
 
-$(STAMP): pyproject.toml
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
+	are resolved for Python 3.11 (they also install on 3.12 and 3.13); $(PYTHON) is older: run make PYTHON=python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
 
-setup: $(STAMP)
+# The package itself goes in editable and without dependencies: every dependency comes from the lock.
+$(BOOK_STAMP): $(BOOK_LOCK) pyproject.toml | $(UV)
+	$(INSTALL) -r $(BOOK_LOCK)
+	$(INSTALL) --no-deps -e .
+	$(UV) pip check --quiet --python $(PY)
+	touch $@
 
-book: $(STAMP)
+$(TEST_STAMP): $(TEST_LOCK) pyproject.toml | $(UV)
+	$(INSTALL) -r $(TEST_LOCK)
+	$(INSTALL) --no-deps -e .
+	$(UV) pip check --quiet --python $(PY)
+	touch $@ $(BOOK_STAMP)
+
+setup-book: $(BOOK_STAMP)
+setup: $(TEST_STAMP)
+
+book: $(BOOK_STAMP)
 	$(WB) build --edition $(EDITION)
 
-book-instructor: $(STAMP)
+book-instructor: $(BOOK_STAMP)
 	$(WB) build --edition instructor
 
-book-self-study: $(STAMP)
+book-self-study: $(BOOK_STAMP)
 	$(WB) build --edition self-study
 
 # Chromium (Debian) for the browser tests; axe-core (npm) for the accessibility audit, in its own prefix: an
@@ -35,7 +62,7 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -f $(AXE_JS) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-axe axe-core@4 >/dev/null
 
-test: $(STAMP) browser-deps
+test: $(TEST_STAMP) browser-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
 	$(WB) build --edition self-study
@@ -43,16 +70,16 @@ test: $(STAMP) browser-deps
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 
-execute: $(STAMP)
+execute: $(BOOK_STAMP)
 	$(WB) execute
 
-exercises: $(STAMP)
+exercises: $(BOOK_STAMP)
 	$(WB) exercises
 
 # JupyterLab on a working copy in work/ (git-ignored), never on the generated exercises/: edits made there
 # would reach every student with the next `make book` or hand-out. Re-running keeps your edits in work/.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root --no-browser)
-lab: $(STAMP)
+lab: $(TEST_STAMP)
 	$(WB) handout work --backup
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=work $(LAB_ARGS)
 
@@ -62,7 +89,7 @@ lab: $(STAMP)
 PORT      ?= 8866
 VOILA_NB  ?= book/$(CHAPTER).ipynb
 VOILA_ARGS ?=
-voila: $(STAMP)
+voila: $(TEST_STAMP)
 	@test -f "$(VOILA_NB)" || { echo "usage: make voila CHAPTER=NN-name, one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
 	$(VENV)/bin/voila "$(VOILA_NB)" --strip_sources=True --port=$(PORT) $(VOILA_ARGS)
 
@@ -70,8 +97,37 @@ voila: $(STAMP)
 # latency, Python-side update. `make test` is not re-run inside it: pass its wall time in, e.g.
 # `make bench BENCH_ARGS="--make-test-seconds 290"`, or BENCH_ARGS=--time-make-test to time it once here.
 BENCH_ARGS ?=
-bench: $(STAMP) browser-deps
+bench: $(TEST_STAMP) browser-deps
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf _build .cache
+
+# The locks: exact versions for Python 3.11 on Linux (the machines' Python), resolved by uv from the ranges in
+# pyproject.toml. The test lock is resolved first and constrains the book lock, so shared packages get the same
+# version in both. `make lock` re-resolves after a change to pyproject.toml and keeps every pin it can;
+# `make lock-upgrade` moves every pin to the newest release the ranges allow. Commit both files.
+LOCK_ARGS  ?=
+UV_COMPILE  = $(UV) pip compile --quiet pyproject.toml --python-version 3.11 --python-platform linux \
+	--custom-compile-command "make lock" --annotation-style line $(LOCK_ARGS)
+lock: | $(UV)
+	$(UV_COMPILE) --extra test -o $(TEST_LOCK)
+	$(UV_COMPILE) --extra author -c $(TEST_LOCK) -o $(BOOK_LOCK)
+
+lock-upgrade: LOCK_ARGS += --upgrade
+lock-upgrade: lock
+
+# Does the package still install from its ranges (no lock) on the oldest Python the README promises, and do
+# the fast tests pass there? Builds the wheel and installs it with the test extra into a scratch venv, newest
+# releases first; `make ranges RESOLUTION=lowest-direct` tries the lowest version each range allows instead.
+PYTHON_OLDEST ?= python3.10
+RESOLUTION    ?= highest
+RANGES_VENV   ?= .cache/venv-ranges
+ranges: | $(UV)
+	rm -rf $(RANGES_VENV) .cache/wheel && $(PYTHON_OLDEST) -m venv --without-pip $(RANGES_VENV)
+	$(PY) -m pip wheel --quiet --no-deps -w .cache/wheel .
+	$(UV) pip install --quiet --python $(RANGES_VENV)/bin/python --resolution $(RESOLUTION) \
+	  "$$(ls .cache/wheel/*.whl)[test]"
+	$(UV) pip check --python $(RANGES_VENV)/bin/python
+	cd .cache && ../$(RANGES_VENV)/bin/python -m pytest -q -p no:cacheprovider -n 2 -c /dev/null \
+	  $(addprefix ../tests/,test_params.py test_feedback.py test_explorers.py test_data.py) ../tests/test_model_*.py

@@ -13,7 +13,9 @@ working tree, and nothing in the repository is modified except the report files:
 5. accessibility: axe-core on every page of both editions, counts by impact for the content and the theme chrome;
 6. slider latency, key press to redrawn trace, in JupyterLab and Voila (median of several moves), split into the
    kernel round trip and the browser's redraw;
-7. Python-side cost of one slider move per explorer (``python_update.py``: in place vs naive).
+7. Python-side cost of one slider move per explorer (``python_update.py``: in place vs naive);
+8. install size (``install_size.py``): a core install from the built wheel in a clean venv, and the venvs
+   ``make book`` and ``make test`` build, in distributions and MB of site-packages.
 
 Usage: ``make bench`` or ``python benchmarks/run.py [--make-test-seconds S | --time-make-test] [--skip ...]``.
 """
@@ -46,7 +48,7 @@ TARGETS = {
     "clean_build_s": 120, "make_test_s": 360, "page_own_bytes": 1_000_000, "python_update_ms": 5,
     "keypress_redraw_ms": 100,
 }
-SECTIONS = ("build", "execute", "weights", "axe", "latency", "python")
+SECTIONS = ("build", "execute", "weights", "axe", "latency", "python", "install")
 NOTES = [
     "* **Where a slider move's time goes (JupyterLab).** The Python side is about 0.5 ms for chapter 1's explorer "
     "(table below); the kernel round trip is messaging (websocket, jupyter_server, ZMQ, ipykernel, plus the "
@@ -318,6 +320,13 @@ def bench_python() -> dict:
             "median_in_place_ms": statistics.median(r["in_place_ms"] for r in rows)}
 
 
+# --- 8. install size -------------------------------------------------------------------------------------
+def bench_install(project: Path, work: Path) -> dict:
+    import install_size
+
+    return install_size.measure_all(project, work / "install", ("setup-book", "setup"))
+
+
 # --- the report ------------------------------------------------------------------------------------------
 def _ok(value, target) -> str:
     if value is None:
@@ -339,8 +348,8 @@ def report(results: dict) -> str:
         "(other work on a shared machine inflates wall times). Raw numbers: `benchmarks/results.json`, "
         "`benchmarks/accessibility.json`.", "",
     ]
-    b, e, w, a, lat, py, mt = (results.get(k) for k in ("build", "execute", "weights", "axe", "latency", "python",
-                                                          "make_test"))
+    b, e, w, a, lat, py, mt, ins = (results.get(k) for k in ("build", "execute", "weights", "axe", "latency",
+                                                               "python", "make_test", "install"))
     # Targets first.
     clean = b and b["student_clean"]["seconds"]
     make_s = mt and mt.get("seconds")
@@ -357,7 +366,12 @@ def report(results: dict) -> str:
               f"| Python-side update, slowest explorer's median | ≤ {TARGETS['python_update_ms']} ms | "
               f"{'%.2f ms' % py_max if py_max else '—'} | {_ok(py_max, TARGETS['python_update_ms'])} |",
               f"| Key press → redrawn trace, JupyterLab median | ≤ {TARGETS['keypress_redraw_ms']} ms | "
-              f"{'%.0f ms' % lab if lab else '—'} | {_ok(lab, TARGETS['keypress_redraw_ms'])} |", ""]
+              f"{'%.0f ms' % lab if lab else '—'} | {_ok(lab, TARGETS['keypress_redraw_ms'])} |"]
+    if ins:
+        import install_size
+
+        lines += install_size.target_rows(ins)
+    lines.append("")
     if b:
         lines += ["## Book build", "", "| Build | Seconds | Clean (no warning) | HTML files |", "|---|---:|---|---:|"]
         for key, label in (("student_clean", "Student, clean (committed outputs, no execution)"),
@@ -426,6 +440,10 @@ def report(results: dict) -> str:
 
         lines += ["## Python-side update per explorer", "", python_update.__doc__.strip().splitlines()[0], "",
                   python_update.markdown(py["rows"]), ""]
+    if ins:
+        import install_size
+
+        lines += install_size.markdown(ins)
     lines += ["## Notes", "", *NOTES, ""]
     if results.get("errors"):
         lines += ["## Sections that failed", ""] + [f"* {k}: `{v.splitlines()[-1]}`" for k, v in
@@ -485,6 +503,7 @@ def main(argv=None) -> int:
         section("latency", bench_latency)
         section("python", bench_python)
         section("execute", bench_execute, project)
+        section("install", bench_install, project, work)
         if args.time_make_test:
             section("make_test", time_make_test, work)
     if args.make_test_seconds:

@@ -10,10 +10,12 @@ import html
 import math
 import numbers
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a table is made: models and sliders do not need it
+    import pandas as pd
 
 
 class ParameterError(ValueError):
@@ -140,6 +142,8 @@ class ParamSpace:
 
     def table(self) -> pd.DataFrame:
         """The chapter's parameter table, generated from the declaration."""
+        import pandas as pd
+
         return pd.DataFrame(
             {
                 "Parameter": [p.label + (f" ({p.symbol})" if p.symbol else "") for p in self.params],

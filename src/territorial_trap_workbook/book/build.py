@@ -40,9 +40,9 @@ import yaml
 from ..chapters import CHAPTERS, Chapter
 from ..guide import instructor_guide
 from . import vendor
+from .editions import EDITIONS
 from .self_study import stage_self_study
 
-EDITIONS = ("student", "instructor", "self-study")
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load
 # on demand (TeX extensions, CHTML fonts, the accessibility menu with its speech rule engine, SVG output if a

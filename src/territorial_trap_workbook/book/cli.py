@@ -4,13 +4,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .build import EDITIONS, BookBuildError, timed_build
+from .editions import EDITIONS
 
 
 def _build(args: argparse.Namespace) -> int:
     from ..exercises.generator import GeneratorError
     from ..exercises.sync import ExercisesOutOfSync, require_in_sync
-    from .build import PROJECT_ROOT
+    from .build import PROJECT_ROOT, BookBuildError, timed_build
 
     try:
         require_in_sync(PROJECT_ROOT)  # the book offers exercises/ for download: never a hand-edited one
@@ -35,4 +35,4 @@ def register(subparsers) -> None:
                         help="student (default: for a graded class, no solutions), self-study (adds the "
                              "solutions, shown when asked for, and self-marking) or instructor (adds solutions, "
                              "rubrics and the instructor guide)")
-    parser.set_defaults(func=_build)
+    parser.set_defaults(func=_build, extra="author")

@@ -15,7 +15,7 @@ from typing import Any
 
 from sphinx.util import logging
 
-EDITIONS = ("student", "instructor", "self-study")
+from .editions import EDITIONS
 logger = logging.getLogger(__name__)
 
 

@@ -10,8 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-from .generator import EditedNotebookError, GeneratorError, check_in_sync, generate_all
-
 
 def _repo_root() -> Path:
     root = Path.cwd()
@@ -27,6 +25,8 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
+    from .generator import EditedNotebookError, GeneratorError, check_in_sync, generate_all
+
     try:
         root = _repo_root()
         if args.check:
@@ -94,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--force", action="store_true", help="overwrite edited exercise notebooks")
     g.add_argument("--backup", action="store_true", help="keep a timestamped copy of edited ones, then overwrite")
     g.add_argument("--check", action="store_true", help="only report exercise notebooks that are out of sync")
-    p.set_defaults(func=cmd_exercises)
+    p.set_defaults(func=cmd_exercises, extra="author")
 
     p = subparsers.add_parser("check", help="run filled-in exercise notebooks and report each exercise",
                               description="Run notebooks (or folders of notebooks) and report each exercise: "
@@ -104,7 +104,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", metavar="OUT.csv", help="write the summary table (file × exercise) to a CSV file")
     p.add_argument("--timeout", type=float, default=30, metavar="S", help="per-cell timeout in seconds (30)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.set_defaults(func=cmd_check)
+    p.set_defaults(func=cmd_check, extra="grading")
 
     p = subparsers.add_parser("handout", help="copy exercise notebooks to a student folder",
                               description="Bring the exercise notebooks into DEST (outside the repository, or "
@@ -117,4 +117,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(NAME.new-DATE.ipynb); the student's file stays as it is")
     g.add_argument("--force", action="store_true",
                    help="replace edited notebooks with the new version, saving the student's as NAME.DATE.bak.ipynb")
-    p.set_defaults(func=cmd_handout)
+    p.set_defaults(func=cmd_handout, extra="lab")

@@ -57,7 +57,6 @@ import numbers
 from statistics import NormalDist
 
 import numpy as np
-from scipy.special import ndtr
 
 from ..params import Param, ParameterError, ParamSpace, _short_repr
 
@@ -175,6 +174,7 @@ def _given(**kwargs) -> dict:
 
 
 _SQRT2 = math.sqrt(2.0)
+_erfc = np.frompyfunc(math.erfc, 1, 1)  # math.erfc over an array (object dtype: cast the result to float)
 
 
 def _F(r: float, m: float, sigma: float) -> float:
@@ -233,7 +233,7 @@ def equilibria(sigmas, mean: float = DEFAULT, shift: float = DEFAULT) -> list[fl
     n = float(N_ACTORS)
 
     def g(r):
-        return n * ndtr((r - m) / sig) - r
+        return n * 0.5 * _erfc(-(r - m) / (sig * _SQRT2)).astype(float) - r
 
     convex_end = min(max(m, 0.0), n)
     peak = n / (sig * math.sqrt(2 * math.pi))

@@ -4,8 +4,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .execute import execute, notebooks_under
-
 
 def _path_problem(path: Path) -> str | None:
     if not path.exists():
@@ -24,6 +22,8 @@ def _path_problem(path: Path) -> str | None:
 
 
 def _run(args) -> int:
+    from .execute import execute, notebooks_under
+
     root = Path.cwd()
     paths = [Path(p) for p in args.paths] or notebooks_under(root)
     if not paths:
@@ -46,4 +46,4 @@ def register(sub) -> None:
     cmd = sub.add_parser("execute", help="re-execute chapter and solution notebooks, storing clean outputs")
     cmd.add_argument("paths", nargs="*", help="notebooks to run (default: all under book/ and solutions/)")
     cmd.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
-    cmd.set_defaults(func=_run)
+    cmd.set_defaults(func=_run, extra="author")
