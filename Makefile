@@ -5,6 +5,7 @@
 # One venv serves both: requirements/test.lock holds every pin of requirements/book.lock at the same version
 # (tests/test_dependencies.py checks it), so `make test` after `make book` only adds the test tools and
 # `make book` after `make test` installs nothing. A stamp per lock makes a second run install nothing.
+# `make test` also installs bubblewrap (the sandbox `workbook check` runs submissions in).
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -22,7 +23,7 @@ UV     := $(VENV)/bin/uv
 INSTALL = $(UV) pip install --quiet --python $(PY)
 
 .PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
-	lock lock-upgrade ranges
+	lock lock-upgrade ranges sandbox-deps
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
@@ -62,11 +63,15 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -f $(AXE_JS) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-axe axe-core@4 >/dev/null
 
-test: $(TEST_STAMP) browser-deps
+# bubblewrap (Debian) for `workbook check`: each submission runs in its own sandbox.
+sandbox-deps:
+	@command -v bwrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq bubblewrap >/dev/null; }
+
+test: $(TEST_STAMP) browser-deps sandbox-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
 	$(WB) build --edition self-study
-	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 --dist loadscope \
+	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 
@@ -83,15 +88,17 @@ lab: $(TEST_STAMP)
 	$(WB) handout work --backup
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=work $(LAB_ARGS)
 
-# The teacher's command: `make voila CHAPTER=01-ultimatum` serves that chapter's explorers as a code-free page
-# (sources stripped) at http://localhost:8866 (PORT=...). The live browser test runs this very target, on a copy
-# of the notebook (VOILA_NB) with extra server options (VOILA_ARGS).
-PORT      ?= 8866
-VOILA_NB  ?= book/$(CHAPTER).ipynb
-VOILA_ARGS ?=
+# The teacher's command: `make voila CHAPTER=07-precedent` (or CHAPTER=7; CHAPTER=all puts every chapter on one
+# page) serves that chapter's explorers -- title, live sliders, read-out, figure, caption and things to try, no code
+# -- at http://localhost:8866 (PORT=...), opening no browser and loading nothing from outside (`workbook dashboard`).
+# The live browser test runs this very target, writing the dashboard notebook to DASHBOARD_DIR, with extra Voila
+# options (VOILA_ARGS).
+PORT          ?= 8866
+DASHBOARD_DIR ?= .cache/dashboard
+VOILA_ARGS    ?=
 voila: $(TEST_STAMP)
-	@test -f "$(VOILA_NB)" || { echo "usage: make voila CHAPTER=NN-name, one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
-	$(VENV)/bin/voila "$(VOILA_NB)" --strip_sources=True --port=$(PORT) $(VOILA_ARGS)
+	@test -n "$(CHAPTER)" || { echo "usage: make voila CHAPTER=NN-name (a number, or all), one of: $(basename $(notdir $(wildcard book/[0-9]*.ipynb)))"; exit 2; }
+	$(WB) dashboard $(CHAPTER) --port $(PORT) --dir "$(DASHBOARD_DIR)" --voila-args $(VOILA_ARGS)
 
 # Writes benchmarks/REPORT.md (and benchmarks/*.json): build and test times, page weights, axe counts, slider
 # latency, Python-side update. `make test` is not re-run inside it: pass its wall time in, e.g.

@@ -12,15 +12,16 @@ Which sites are tested (decided once per test session):
 
 Browser test modules import the ``chromium_browser`` fixture: each xdist worker starts Chromium at most once.
 
-The self-study edition is the student edition plus its worked-solutions pages and two links per chapter: the
-browser opens only the pages it does not share with the student edition (``browser_pages``);
-``tests/test_editions.py`` checks that every other page's content is the student page's plus those links.
+A page of another edition whose article is the student edition's (for the self-study edition: once the two
+solution links it adds to a chapter are taken out) is checked once, in the student edition (``student_twin``);
+``tests/test_editions.py`` checks that every shared self-study page is such a twin.
 """
 from __future__ import annotations
 
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -40,8 +41,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EDITIONS = ("student", "instructor", "self-study")
 SITE_DIRS = {"student": "html", "instructor": "html-instructor", "self-study": "html-self-study"}
-#: Self-study pages whose content is not the student edition's (with two links more): opened in the browser.
-SELF_STUDY_OWN = ("intro.html", "worked-solutions/")
 # Pages Sphinx writes besides the toc's: the index (redirect to the root page), search and the general index.
 EXTRA_PAGES = ("genindex", "search")
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images", "_vendor"}
@@ -114,14 +113,6 @@ def expected_pages(edition: str = "student") -> tuple[str, ...]:
 
     walk(toc)
     return tuple(sorted({f"{name}.html" for name in (*files, *EXTRA_PAGES)}))
-
-
-def browser_pages(edition: str) -> tuple[str, ...]:
-    """The pages the browser tests open: every page, but in the self-study edition only its own."""
-    pages = expected_pages(edition)
-    if edition == "self-study":
-        pages = tuple(p for p in pages if p.startswith(SELF_STUDY_OWN))
-    return pages
 
 
 def edition_pages() -> list:
@@ -254,20 +245,25 @@ class OfflinePage:
         self.page.close()
 
 
-# Every figure div drawn by plotly.js (an SVG with traces).
+# Every figure div drawn by plotly.js (an SVG with traces), and every explorer fitted to its width by the page
+# script.
 FIGURES_DRAWN = """() => {
   const divs = [...document.querySelectorAll('.workbook-plotly .plotly-graph-div')];
   return divs.every(gd => gd.classList.contains('js-plotly-plot') && gd._fullLayout
     && gd.querySelector('svg.main-svg')
-    && gd.querySelectorAll('.trace, .hm, .contour, .slice').length > 0);
+    && gd.querySelectorAll('.trace, .hm, .contour, .slice').length > 0
+    && (!gd.closest('.workbook-explorer') || gd.hasAttribute('data-fitted')));
 }"""
 # Every .math element typeset by MathJax.
 MATHS_TYPESET = """() => [...document.querySelectorAll('.math')].every(m => m.querySelector('mjx-container'))"""
 
 
-def open_page(context, path: Path) -> OfflinePage:
-    """Open a built page from disk, offline, and wait until its figures are drawn and its maths typeset."""
+def open_page(context, path: Path, width: int | None = None) -> OfflinePage:
+    """Open a built page from disk, offline (on a screen ``width`` px wide if given), and wait until its figures
+    are drawn and fitted to the screen and its maths typeset."""
     page = OfflinePage(context)
+    if width is not None:
+        page.page.set_viewport_size({"width": width, "height": 900})
     page.page.goto(path.as_uri(), wait_until="load")
     if page.page.locator(".workbook-plotly .plotly-graph-div").count():
         page.wait_for(FIGURES_DRAWN, "every plotly figure to be drawn")
@@ -343,11 +339,38 @@ def dumps(value) -> str:
     return json.dumps(value, indent=1, default=str)
 
 
+# --- pages an edition shares with the student edition ----------------------------------------------------
+ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
+# The two items the self-study edition adds after each chapter's exercise download (book/self_study.py).
+SELF_STUDY_ITEMS = re.compile(r"<li><p>(?:Solution notebook|Worked solutions):.*?</li>\n", re.S)
+
+
+def article(path: Path, edition: str = "student") -> str | None:
+    """The page's article (its content without the site's navigation); for the self-study edition without
+    the two solution links it adds to each chapter, so that a chapter compares equal to the student's."""
+    match = ARTICLE.search(path.read_text(encoding="utf8"))
+    if match is None:
+        return None
+    return SELF_STUDY_ITEMS.sub("", match.group(0)) if edition == "self-study" else match.group(0)
+
+
+def student_twin(site: Path, page_name: str, edition: str, tmp_path_factory) -> bool:
+    """True when the student edition has this page with the same article (see ``article``): a check of the
+    article's content already ran there."""
+    if edition == "student":
+        return False
+    student = built_site(tmp_path_factory, "student") / page_name
+    return student.is_file() and article(student) == article(site / page_name, edition)
+
+
 # --- one built edition, page by page (shared by the static-page and accessibility tests) -----------------
 def pytest_generate_tests(metafunc):
-    """Test modules import this hook: ``page_name`` runs over the edition's expected pages."""
+    """Test modules import this hook: ``page_name`` runs over the edition's expected pages, ``width`` over the
+    class's screen widths."""
     if "page_name" in metafunc.fixturenames:
-        metafunc.parametrize("page_name", browser_pages(metafunc.cls.edition))
+        metafunc.parametrize("page_name", expected_pages(metafunc.cls.edition))
+    if "width" in metafunc.fixturenames:
+        metafunc.parametrize("width", metafunc.cls.widths)
 
 
 class EditionPages:

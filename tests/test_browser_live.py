@@ -1,15 +1,21 @@
-"""The live explorer in a real browser: JupyterLab and Voila on loopback, driven by headless Chromium.
+"""The live explorer in a real browser: JupyterLab and the classroom dashboard (Voila) on loopback, driven by
+headless Chromium.
 
-Chapter 1 (``book/01-ultimatum.ipynb``, copied to a temporary folder: the committed notebook is never opened
-by a server) is opened and run; a slider handle is focused and moved with the keyboard (ArrowRight), and after
-every move the figure in the page must hold exactly the traces the model computes for the new value
-(``EXPLORER.figure(values).data``, computed here with the package). Each move is timed in the page, from the
-key press to the first redraw of a plotly trace (a DOM mutation inside the figure's trace layers); the median is
-reported (``record_property`` and stdout; ``benchmarks/run.py`` records it in ``benchmarks/REPORT.md``).
+JupyterLab opens chapter 1 (``book/01-ultimatum.ipynb``, copied to a temporary folder: the committed notebook is
+never opened by a server) and runs it. The dashboard is the teacher's command, ``make voila CHAPTER=all``: one
+page, one kernel, every chapter's explorers. On the dashboard every explorer of every chapter must be drawn with
+its title, read-out, numbered caption and things to try, and the page must show no code and no raw markup.
+
+In both, chapter 1's first slider handle is focused and moved with the keyboard (ArrowRight), and after every
+move the figure must hold exactly the traces the model computes for the new value (``EXPLORER.figure(values)``,
+computed here with the package) and the read-out that value's sentence. Each move is timed in the page, from
+the key press to the first redraw of a plotly trace (a DOM mutation inside the figure's trace layers); the median
+is reported (``record_property`` and stdout; ``benchmarks/run.py`` records it in ``benchmarks/REPORT.md``).
 
 JupyterLab runs with a token, temporary config/runtime/settings/workspace folders, news fetching and autosave
 off; the notebook copy must be byte-identical afterwards. Every browser request that does not go to the
-loopback server is aborted and must not happen. Servers listen on free ports, so parallel workers do not clash.
+loopback server is aborted and must not happen; no console error may appear. Servers listen on free ports, so
+parallel workers do not clash.
 """
 from __future__ import annotations
 
@@ -29,15 +35,17 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import chromium_browser, dumps  # noqa: F401
+from screen_checks import raw_markup, visible_text
 from territorial_trap_workbook.book.build import PROJECT_ROOT
+from territorial_trap_workbook.chapters import CHAPTERS
+from territorial_trap_workbook.dashboard.notebook import explorers_of
+from territorial_trap_workbook.explorers.registry import all_explorers
+from territorial_trap_workbook.explorers.spec import slider_label as label_of
 from territorial_trap_workbook.figures.bargaining import EXPLORER
 
 NOTEBOOK = PROJECT_ROOT / "book" / "01-ultimatum.ipynb"
 PARAM = EXPLORER.sliders[0]  # the first live slider (Russia's expected share p)
 MOVES = 5  # ArrowRight presses, each checked and timed
-#: Voila's own "lab" template (voila/templates/lab/index.html.j2) links Font Awesome from jsdelivr; blocked here,
-#: it costs only icons Voila does not use on this page. Any other request outside the server fails the test.
-VOILA_TEMPLATE_CDN = ("https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@",)
 SLOW_LIMIT_MS = 2000  # a sanity bound only; the target (100 ms median) is reported, not asserted
 
 # Timing instruments: the key press (capture phase, before noUiSlider handles it) and the first mutation of a
@@ -76,9 +84,11 @@ MATCHES = """([expected]) => {
                                  && same(t.y === undefined ? null : t.y, expected[i].y));
 }"""
 
-# Marks the one slider whose label reads exactly ``label`` (data-wb-slider) and returns how many there are.
+# Marks the one slider of the first explorer (the output holding the page's first figure) whose label reads exactly
+# ``label`` (data-wb-slider) and returns how many there are.
 MARK_SLIDER = """(label) => {
-  const sliders = [...document.querySelectorAll('.widget-slider')].filter(
+  const output = document.querySelector('.js-plotly-plot').closest('.jp-OutputArea');
+  const sliders = [...output.querySelectorAll('.widget-slider')].filter(
     s => [...s.querySelectorAll('.widget-label')].some(l => l.textContent.trim() === label));
   sliders.forEach(s => s.setAttribute('data-wb-slider', ''));
   return sliders.length;
@@ -172,13 +182,12 @@ def jupyterlab(work: Path):
 
 @contextmanager
 def voila(work: Path):
-    """The teacher's command, ``make voila`` (sources stripped), on the notebook copy and a free loopback port,
-    with this interpreter's environment as the Makefile's VENV (``-o`` its stamp: never reinstall); yields its
-    URL."""
+    """The teacher's command, ``make voila CHAPTER=all`` (every chapter's explorers on one page), writing its
+    notebook to ``work`` and serving it on a free loopback port, with this interpreter's environment as the
+    Makefile's VENV (``-o`` its stamp: never reinstall); yields its URL."""
     port, venv = free_port(), Path(sys.prefix)
     cmd = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "-o", str(venv / ".installed"), "voila",
-           f"VENV={venv}", f"VOILA_NB={work / NOTEBOOK.name}", f"PORT={port}",
-           "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1 --ServerApp.allow_root=True"]
+           f"VENV={venv}", "CHAPTER=all", f"DASHBOARD_DIR={work}", f"PORT={port}", "VOILA_ARGS=--Voila.ip=127.0.0.1"]
     base = f"http://127.0.0.1:{port}"
     with server(cmd, jupyter_env(work.parent / "jupyter"), work, f"{base}/voila/static/voila.js",
                 work.parent / "voila.log"):
@@ -200,6 +209,7 @@ def loopback_page(browser, url_prefix: str):
     context.route("**/*", route)
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
     return context, page, blocked, errors
 
 
@@ -221,7 +231,7 @@ def move_and_time(page, label: str) -> list[float]:
         page.keyboard.press("ArrowRight")
         expected = expected_traces(value)
         try:
-            page.wait_for_function(MATCHES, arg=[expected], timeout=10_000)
+            page.wait_for_function(MATCHES, arg=[expected], timeout=30_000)
         except Exception:
             pytest.fail(f"after ArrowRight to {PARAM}={value}: figure {dumps(page.evaluate(FIGURE_DATA))}, "
                         f"expected {dumps(expected)}")
@@ -229,6 +239,10 @@ def move_and_time(page, label: str) -> list[float]:
         times.append(stamps["redraw"] - stamps["keydown"])
     readout = page.locator("[data-wb-slider] .widget-readout")
     assert readout.inner_text().strip() in (f"{planned_values()[-1]:.2f}", f"{planned_values()[-1]}")
+    sentence = page.evaluate("() => document.querySelector('.js-plotly-plot').closest('.jp-OutputArea')"
+                             ".querySelector('.explorer-readout').textContent.trim()")
+    final = EXPLORER.frame({**EXPLORER.space.validate({}), PARAM: planned_values()[-1]}).readout
+    assert sentence == final, f"the read-out says {sentence!r} after the moves, not {final!r}"
     return times
 
 
@@ -246,8 +260,7 @@ def _close(actual, expected) -> bool:
 
 
 def slider_label() -> str:
-    param = EXPLORER.space[PARAM]
-    return f"{param.label} ({param.unit})"
+    return label_of(EXPLORER.space[PARAM])
 
 
 @pytest.fixture()
@@ -286,16 +299,49 @@ def run_in_jupyterlab(browser, work: Path) -> list[float]:
     return times
 
 
+# Per explorer on the dashboard: its title, read-out and caption (the texts of the output holding each figure).
+DASHBOARD_EXPLORERS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const output = gd.closest('.jp-OutputArea');
+  return {traces: gd.querySelectorAll('.scatterlayer .trace, .barlayer .trace').length,
+          text: output ? output.innerText : ''};
+})"""
+
+
+def dashboard_expected() -> list[tuple[int, str, str]]:
+    """(chapter, figure number, explorer key) of every explorer the chapters show, in page order."""
+    return [(c.number, number, key) for c in CHAPTERS for key, number in explorers_of(c, PROJECT_ROOT / "book")]
+
+
+def check_dashboard(page) -> None:
+    """Every chapter's explorers drawn, each with its title, read-out, numbered caption and things to try; no code
+    and no raw markup anywhere on the page."""
+    expected, specs = dashboard_expected(), all_explorers()
+    page.wait_for_function("(n) => document.querySelectorAll('.js-plotly-plot .scatterlayer, "
+                           ".js-plotly-plot .barlayer').length >= n", arg=len(expected), timeout=300_000)
+    text = visible_text(page, "body")
+    assert "present(" not in text and "import " not in text, "code shown although sources are stripped"
+    assert not raw_markup(text), raw_markup(text)
+    for chapter in CHAPTERS:
+        assert f"Chapter {chapter.number}. {chapter.title}" in text, f"no heading for chapter {chapter.number}"
+    shown = page.evaluate(DASHBOARD_EXPLORERS)
+    assert len(shown) == len(expected), f"{len(shown)} figures on the dashboard, {len(expected)} in the chapters"
+    for (chapter, number, key), figure in zip(expected, shown):
+        spec = specs[key]
+        assert figure["traces"] > 0, f"figure {number} ({key}) not drawn"
+        for part in (spec.title, spec.frame().readout, f"Figure {number}.", spec.caption, spec.try_this[0]):
+            assert part in figure["text"], f"figure {number} ({key}) on the dashboard lacks {part[:60]!r}"
+
+
 def run_in_voila(browser, work: Path) -> list[float]:
     with voila(work) as url:
         context, page, blocked, errors = loopback_page(browser, url.rstrip("/"))
         try:
-            page.goto(url, timeout=120_000)
-            page.wait_for_selector(".widget-slider .noUi-handle", timeout=60_000)
-            assert "show(EXPLORER)" not in page.inner_text("body"), "code shown although sources are stripped"
+            # Voila sends the page once every cell has run (21 explorers: the slow part of the suite's browser tests)
+            page.goto(url, timeout=300_000)
+            page.wait_for_selector(".widget-slider .noUi-handle", timeout=300_000)
+            check_dashboard(page)
             times = move_and_time(page, slider_label())
-            outside = [url for url in blocked if not url.startswith(VOILA_TEMPLATE_CDN)]
-            assert outside == [], f"requests outside the server: {dumps(outside)}"
+            assert blocked == [], f"requests outside the server: {dumps(blocked)}"
             assert errors == [], f"page errors: {dumps(errors)}"
         finally:
             context.close()

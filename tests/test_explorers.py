@@ -1,7 +1,9 @@
 """Every explorer: one declaration drives live sliders, static sliders and the values table."""
+import dataclasses
 import functools
 import json
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from territorial_trap_workbook.explorers.live import LiveExplorer
 from territorial_trap_workbook.explorers.registry import all_explorers
 from territorial_trap_workbook.explorers.bundle import EXPLORER_MIME, WIDGET_MIME, explorer_bundle
+from territorial_trap_workbook.explorers.spec import plain_text_problem, slider_label
 from territorial_trap_workbook.explorers.static import plan, state_name, static_figure_json, values_table_html
 from territorial_trap_workbook.params import ParameterError
 
@@ -31,6 +34,67 @@ def merged_frame(fig, name):
 
 def test_explorers_are_found():
     assert "bargaining" in EXPLORERS
+
+
+# What a status line in variable names looks like: identifiers with underscores, separators, arrows, P(...).
+DEBUG_LOOK = re.compile(r"\b[A-Za-z]+_[A-Za-z]+\b|·|→|\bP\(|=")
+
+
+def nesting(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_title_and_every_read_out_are_words_a_student_reads(key):
+    """The title says what the figure shows; each reachable state's read-out is a plain sentence (no variable
+    names, no status-line separators), carried by its static frame and equal to what the figure builder says."""
+    spec = EXPLORERS[key]
+    assert len(spec.title.split()) >= 5 and not DEBUG_LOOK.search(spec.title), spec.title
+    fig = built(key)
+    assert "title" not in fig["layout"], "the title is HTML above the plot, not plotly text that cannot wrap"
+    the_plan = plan(spec)
+    for frame in fig["frames"]:
+        readout = frame["layout"]["meta"]["readout"]
+        assert readout.endswith(".") and len(readout.split()) >= 8, (key, readout)
+        assert not DEBUG_LOOK.search(readout) and plain_text_problem(readout) is None, (key, readout)
+    for position in random.Random(key).sample(sorted(the_plan.states), min(5, len(the_plan.states))):
+        frame = next(f for f in fig["frames"] if f["name"] == state_name(position))
+        assert frame["layout"]["meta"]["readout"] == spec.draw(the_plan.states[position]).readout
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_slider_labels_never_nest_brackets(key):
+    spec = EXPLORERS[key]
+    for param in spec.space:
+        assert nesting(slider_label(param)) <= 1, slider_label(param)
+    prefixes = [s["currentvalue"]["prefix"] for s in built(key)["layout"]["sliders"]]
+    assert prefixes == [f"{slider_label(spec.space[n])}: " for n in spec.main]
+
+
+def test_slider_label_of_a_unit_with_brackets_does_not_nest():
+    from territorial_trap_workbook.params import Param
+
+    label = slider_label(Param("s", "Spread of thresholds", "actors (standard deviation)", 1, 40, 1, 12, "m"))
+    assert nesting(label) == 1 and "Spread of thresholds" in label and "standard deviation" in label
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_explorer_says_what_to_try(key):
+    spec = EXPLORERS[key]
+    assert spec.try_this and all(t.endswith((".", "?")) and plain_text_problem(t) is None for t in spec.try_this)
+
+
+@pytest.mark.parametrize("change, fragment", [
+    ({"title": ""}, "needs a title"), ({"title": "The map of $x$"}, "plain text"),
+    ({"try_this": ("Set {cite}`fearon1995` to 1.",)}, "plain text"), ({"caption": "See <b>this</b>."}, "plain text"),
+])
+def test_explorer_words_must_be_plain_and_present(change, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        dataclasses.replace(EXPLORERS["bargaining"], **change)
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -1,4 +1,5 @@
-"""Feedback checks: one tested message per status, and no input ever produces a traceback."""
+"""Feedback checks: one tested message per status, precision as the question states it, and no input ever
+produces a traceback."""
 from __future__ import annotations
 
 import json
@@ -11,16 +12,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from territorial_trap_workbook.exercises import answer_key
 from territorial_trap_workbook.exercises import feedback as fbm
 from territorial_trap_workbook.exercises.feedback import (
-    STATUSES, Feedback, check_bool, check_choice, check_interval, check_number, check_sequence, set_mode,
+    STATUSES, Feedback, check, check_bool, check_choice, check_interval, check_number, check_sequence, judge,
+    set_mode,
 )
+from territorial_trap_workbook.exercises.parts import Part
+from territorial_trap_workbook.exercises.precision import Precision
 
 
 @pytest.fixture(autouse=True)
 def _report_mode(monkeypatch):
     monkeypatch.delenv(fbm.MODE_ENV, raising=False)
-    monkeypatch.delenv(fbm.LOG_ENV, raising=False)
+    monkeypatch.delenv(answer_key.KEY_ENV, raising=False)
     set_mode(None)
     yield
     set_mode(None)
@@ -179,6 +184,8 @@ def test_sequence_statuses():
     lambda: check_interval((0, 1), 0.0, None, name="1.1"),
     lambda: check_interval((0, 1), 1.0, 0.0, name="1.1"),
     lambda: check_bool(True, 1, name="1.1"),
+    lambda: check_number(0.1, 0.0, name="1.1", precision={"sig_figs": 3}),  # 0 has no significant figures
+    lambda: check_number(0.1, 0.2, name="1.1", precision={"sig_figs": 3, "decimals": 2}),
 ])
 def test_author_mistakes_raise_at_once(call):
     with pytest.raises(ValueError):
@@ -202,19 +209,75 @@ def test_raise_mode_by_function_and_env(monkeypatch):
         set_mode("loud")
 
 
-def test_log_records_every_check(monkeypatch, tmp_path):
-    log = tmp_path / "log.jsonl"
-    monkeypatch.setenv(fbm.LOG_ENV, str(log))
-    num(0.25)
-    choice(None)
-    recs = [json.loads(line) for line in log.read_text().splitlines()]
-    assert [(r["exercise"], r["status"], r["check"]) for r in recs] == [
-        ("1.2", "right", "number"), ("1.3", "not answered", "choice")]
+def test_environment_raise_wins_over_set_mode_report(monkeypatch):
+    """nbgrader's autograder sets WORKBOOK_FEEDBACK=raise; one `set_mode("report")` line in an answer cell must
+    not turn its failing tests into passes."""
+    monkeypatch.setenv(fbm.MODE_ENV, "raise")
+    set_mode("report")
+    with pytest.raises(AssertionError):
+        num(0.3)
 
 
-def test_unwritable_log_does_not_break_feedback(monkeypatch, tmp_path):
-    monkeypatch.setenv(fbm.LOG_ENV, str(tmp_path / "missing-dir" / "log.jsonl"))
-    assert num(0.25).ok
+def test_raise_read_at_import_survives_unsetting_the_variable(monkeypatch):
+    monkeypatch.setattr(fbm, "_RAISE_AT_IMPORT", True)
+    monkeypatch.delenv(fbm.MODE_ENV, raising=False)
+    set_mode("report")
+    with pytest.raises(AssertionError):
+        num(0.3)
+
+
+# ------------------------------------------------------------------------------------- precision
+def test_close_asks_for_the_precision_instead_of_too_high():
+    """The issue's case: 0.94 for 0.9351, with the question asking for 3 significant figures."""
+    fb = check_number(0.94, 0.9351, name="3.1", hint="h", precision={"sig_figs": 3})
+    assert fb.status == "close" and not fb.ok
+    assert repr(fb) == "🔸 Exercise 3.1: close — give your answer to 3 significant figures (yours is 0.94)."
+    assert check_number(0.935, 0.9351, name="3.1", precision={"sig_figs": 3}).ok
+    assert check_number(0.9351, 0.9351, name="3.1", precision={"sig_figs": 3}).ok
+    assert check_number(0.8, 0.9351, name="3.1", precision={"sig_figs": 3}).message.endswith("too low.")
+
+
+def test_close_for_interval_and_sequence_ends():
+    fb = check_interval((0.47, 0.75), 0.4712, 0.7504, name="1.1", precision={"sig_figs": 3})
+    assert fb.status == "close" and fb.message == "close — give both ends to 3 significant figures."
+    fb = check_sequence([25.9, 5.88], [25.8824, 5.8824], name="4.1", precision={"decimals": 2})
+    assert fb.status == "close" and "every item to 2 decimal places" in fb.message
+    assert check_sequence([25.5, 5.88], [25.8824, 5.8824], name="4.1", precision={"decimals": 2}).status == "wrong"
+
+
+def test_precision_of_a_reading_and_of_a_count():
+    within = {"within": 0.03}
+    assert check_number(0.55, 0.5714, name="5.4", precision=within).ok
+    assert check_number(0.61, 0.5714, name="5.4", precision=within).message.endswith("too high.")
+    whole = {"whole": True}
+    assert check_number(7, 7, name="7.1", precision=whole).ok and check_number(7.0, 7, name="7.1", precision=whole).ok
+    assert check_number(6, 7, name="7.1", precision=whole).status == "wrong"
+
+
+# ------------------------------------------------------------------------------------- check by part
+def _key_file(tmp_path, parts):
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps({"format": 1, "notebooks": {"x.ipynb": {"inputs": "", "parts": parts}}}))
+    return path
+
+
+def test_check_takes_type_hint_precision_and_expected_value_from_the_key(monkeypatch, tmp_path):
+    spec = {"part": "97.1a", "answer": "answer_97_1a", "type": "number", "precision": {"sig_figs": 3},
+            "hint": "Divide.", "points": 1, "expected": 0.40476}
+    monkeypatch.setenv(answer_key.KEY_ENV, str(_key_file(tmp_path, [spec])))
+    assert check("97.1a", 0.405).ok
+    assert check("97.1a", 0.4).status == "close"
+    assert repr(check("97.1a", 0.5)) == "❌ Exercise 97.1a: not right yet — your answer 0.5 is too high.\nHint: Divide."
+    assert check("97.1a", None).status == "not answered"
+    with pytest.raises(ValueError, match="unknown exercise part '97.9'"):
+        check("97.9", 0.4)
+
+
+def test_installed_key_covers_a_real_part():
+    part, expected = answer_key.lookup("10.1a")
+    assert part.answer == "answer_10_1a" and part.type == "number"
+    assert check("10.1a", expected).ok
+    assert check("10.1a", "0.4").status == "wrong type"
 
 
 # ------------------------------------------------------------------------------------- hostile inputs
@@ -287,8 +350,20 @@ answers = st.recursive(
     max_leaves=6,
 )
 
+PARTS = {kind: Part(f"1.{i}", f"answer_1_{i}", kind, "h", 1, None if kind in ("bool", "choice") else prec,
+                    ("lower", "upper") if kind == "choice" else ())
+         for i, (kind, prec) in enumerate([("number", Precision("decimals", 2)), ("bool", None), ("choice", None),
+                                           ("interval", Precision("within", 0.01)),
+                                           ("sequence", Precision("whole", 1))])}
+
 CHECKS = [
     lambda a: check_number(a, 0.25, name="1.1", hint="h"),
+    lambda a: judge(a, PARTS["number"], 0.25),
+    lambda a: judge(a, PARTS["bool"], True),
+    lambda a: judge(a, PARTS["choice"], "lower"),
+    lambda a: judge(a, PARTS["interval"], [0.5, 0.75]),
+    lambda a: judge(a, PARTS["interval"], []),
+    lambda a: judge(a, PARTS["sequence"], [1, 2]),
     lambda a: check_choice(a, "upper", name="1.2", options=["lower", "upper"], hint="h"),
     lambda a: check_bool(a, False, name="1.3", hint="h"),
     lambda a: check_interval(a, 0.5, 0.75, name="1.4", hint="h"),

@@ -47,10 +47,33 @@ def test_solution_code_is_replaced_by_stubs(repo):
 def test_checks_kept_hidden_tests_removed(repo):
     _generate(repo)
     cells = {c.id: c for c in _cells(repo / "exercises" / "01-fixture.ipynb")}
-    assert cells["c1-1"].source.startswith("check_number(width_1_1, expected=c_R + c_U")
-    assert cells["c1-1"].source == ('check_number(width_1_1, expected=c_R + c_U, name="1.1",\n'
-                                    '             hint="The width is the upper end minus the lower end: '
-                                    '(p + c_U) − (p − c_R).")')
+    assert cells["c1-1"].source == 'check("1.1", width_1_1)'
+    assert cells["c1-3a"].source == 'check("1.3a", range_1_3)'
+
+
+@pytest.mark.parametrize("check_source", [
+    'check("1.1", width_1_1, expected=0.25)',  # an expected value in the student's check cell
+    'check_number(width_1_1, 0.25, name="1.1")',  # the old form, with the answer in it
+    'check("1.1", width_1_1)\nprint(c_R + c_U)',  # anything besides the call
+    'check("1.9", width_1_1)',  # a part no answer cell declares
+    'check("1.1", lower)',  # the wrong answer variable
+])
+def test_check_cell_must_name_part_and_answer_only(check_source):
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    next(c for c in sol.cells if c.id == "c1-1").source = check_source
+    with pytest.raises(GeneratorError, match=r"solutions/x.ipynb: cell 4"):
+        make_exercise(sol, "solutions/x.ipynb")
+
+
+def test_part_without_check_cell_or_with_other_points_is_refused():
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    sol.cells = [c for c in sol.cells if c.id != "c1-3b"]
+    with pytest.raises(GeneratorError, match="part 1.3b has no check cell"):
+        make_exercise(sol, "solutions/x.ipynb")
+    sol = nbformat.read(str(FIXTURE), as_version=4)
+    next(c for c in sol.cells if c.id == "c1-2").metadata["nbgrader"]["points"] = 3
+    with pytest.raises(GeneratorError, match="points 3 differ from part 1.2's points 1"):
+        make_exercise(sol, "solutions/x.ipynb")
 
 
 def test_markdown_answer_blanked_and_rubric_dropped(repo):
@@ -267,3 +290,49 @@ def test_teaching_metadata_stays_in_the_solution():
                                   metadata={"workbook": {"chapter": 1, "teaching": {"misconceptions": ["x"]}}})
     wb = make_exercise(nb, "solutions/x.ipynb").metadata["workbook"]
     assert wb["chapter"] == 1 and "teaching" not in wb
+
+
+# ------------------------------------------------------------------------------------------ the intro cell
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _intro_notebook(source: str) -> nbformat.NotebookNode:
+    intro = nbformat.v4.new_markdown_cell(source, metadata={"tags": ["notebook-intro"]})
+    return nbformat.v4.new_notebook(cells=[intro, nbformat.v4.new_markdown_cell("## Exercise 1.1")])
+
+
+def test_intro_cell_gets_the_exercise_title_and_text():
+    nb = _intro_notebook("# Chapter 4 — The pressure valve: solutions\n\nFor teachers: model answers follow.")
+    cell = make_exercise(nb, "solutions/04-x.ipynb").cells[0]
+    assert cell.source.startswith("# Chapter 4 — The pressure valve: exercises\n\n")
+    assert "For teachers" not in cell.source and "your teacher reads and marks them" in cell.source
+    assert make_exercise(nb, "solutions/04-x.ipynb").cells[1].source == "## Exercise 1.1"  # others untouched
+
+
+@pytest.mark.parametrize("source", ["Chapter 4: solutions", "# Chapter 4 — Solutions for teachers", "",
+                                    "# Chapter 4: solutions and more"])
+def test_intro_cell_without_a_solutions_title_is_refused_naming_the_notebook(source):
+    with pytest.raises(GeneratorError, match=r"solutions/04-x.ipynb: cell 0: .*notebook-intro"):
+        make_exercise(_intro_notebook(source), "solutions/04-x.ipynb")
+
+
+def test_intro_audiences():
+    from territorial_trap_workbook.exercises.intro import exercise_intro
+
+    self_study = exercise_intro("# Chapter 1 — X: solutions", "w", audience="self-study")
+    assert "mark it yourself" in self_study and "teacher reads" not in self_study
+    with pytest.raises(ValueError, match="audience must be one of student, self-study"):
+        exercise_intro("# Chapter 1 — X: solutions", "w", audience="teacher")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "exercises").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_exercise_notebook_titles_itself_and_promises_nothing_it_cannot_keep(path):
+    """Each committed exercise notebook opens with its own title; nothing in it says that something compares
+    written answers with a model answer or rubric (a student's notebook holds neither)."""
+    cells = _cells(path)
+    title = cells[0].source.split("\n", 1)[0]
+    assert title.startswith("# Chapter ") and title.endswith(": exercises"), title
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown").lower()
+    assert "solutions" not in text.split("\n", 1)[0]
+    for promise in ("model answer", "rubric", "compared with"):
+        assert promise not in text, f"{path.name} says {promise!r}"

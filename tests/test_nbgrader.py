@@ -1,5 +1,8 @@
 """nbgrader compatibility: its own student-version preprocessors on a solution notebook, and autograder mode.
 
+nbgrader runs its tests in the student's kernel, so a determined student can defeat them (README); the simple
+``set_mode("report")`` line cannot.
+
 nbgrader's ``generate_assignment`` pipeline (minus the database and header steps) runs through plain nbconvert.
 nbgrader knows nothing of the ``rubric`` tag: the shipped course configuration (deploy/nbgrader/nbgrader_config.py)
 adds ``ClearRubric`` to nbgrader's own ``generate_assignment``, which is run here as nbgrader runs it.
@@ -18,7 +21,8 @@ from nbgrader.preprocessors import (
 )
 
 from territorial_trap_workbook.exercises.authoring import NBGRADER_ROLES, nbgrader_metadata
-from territorial_trap_workbook.exercises.feedback import LOG_ENV, MODE_ENV
+from territorial_trap_workbook.exercises.answer_key import KEY_ENV
+from territorial_trap_workbook.exercises.feedback import MODE_ENV
 from territorial_trap_workbook.exercises.generator import make_exercise
 
 FIXTURE = Path(__file__).parent / "fixtures" / "solutions" / "01-fixture.ipynb"
@@ -43,7 +47,7 @@ def test_nbgrader_generates_student_version_of_a_solution_notebook():
     cells = {c.id: c for c in student.cells}
     assert "raise NotImplementedError()" in cells["a1-1"].source
     for check in ("c1-1", "c1-2", "c1-3a", "c1-3b"):  # public checks are kept, locked, checksummed
-        assert cells[check].source.startswith("check_")
+        assert cells[check].source.startswith('check("')
         assert cells[check].metadata["nbgrader"]["locked"] is True
         assert "checksum" in cells[check].metadata["nbgrader"]
     assert "assert abs(width_1_1" not in cells["c1-1"].source
@@ -81,7 +85,6 @@ def _run(nb, env_extra, cwd):
     from nbclient import NotebookClient
 
     env = {**os.environ, **env_extra}
-    env.pop(LOG_ENV, None)
     client = NotebookClient(nb, timeout=30, kernel_name="python3", allow_errors=True,
                             shutdown_kernel="immediate", resources={"metadata": {"path": str(cwd)}})
     client.execute(env=env)
@@ -89,13 +92,24 @@ def _run(nb, env_extra, cwd):
             for o in c.outputs if o.output_type == "error" and o.ename == "AssertionError"]
 
 
-def test_autograder_mode_validates_solution_and_fails_blank_exercise(tmp_path):
+def test_autograder_mode_validates_solution_and_fails_blank_exercise(tmp_path, fixture_key):
     """nbgrader's ``validate`` and ``validate --invert``: with WORKBOOK_FEEDBACK=raise the solution passes every
     check, and the generated exercise notebook fails every check cell (with AssertionError, not a crash)."""
+    env = {MODE_ENV: "raise", KEY_ENV: str(fixture_key[0])}
     sol = nbformat.read(str(FIXTURE), as_version=4)
     exercise = make_exercise(sol, "solutions/01-fixture.ipynb")
-    assert _run(sol, {MODE_ENV: "raise"}, tmp_path) == []
-    assert _run(exercise, {MODE_ENV: "raise"}, tmp_path) == ["c1-1", "c1-2", "c1-3a", "c1-3b"]
+    assert _run(sol, env, tmp_path) == []
+    assert _run(exercise, env, tmp_path) == ["c1-1", "c1-2", "c1-3a", "c1-3b"]
+
+
+def test_set_mode_report_in_an_answer_cell_does_not_change_the_nbgrader_grade(tmp_path, fixture_key):
+    """The issue's attack: one line in an answer cell scored 6/6 under nbgrader where the honest copy scored 0."""
+    env = {MODE_ENV: "raise", KEY_ENV: str(fixture_key[0])}
+    exercise = make_exercise(nbformat.read(str(FIXTURE), as_version=4), "solutions/01-fixture.ipynb")
+    answer = next(c for c in exercise.cells if c.id == "a1-1")
+    answer.source = ("from territorial_trap_workbook.exercises.feedback import set_mode\nset_mode('report')\n"
+                     "import os\nos.environ.pop('WORKBOOK_FEEDBACK', None)\nwidth_1_1 = 0.3")
+    assert _run(exercise, env, tmp_path) == ["c1-1", "c1-2", "c1-3a", "c1-3b"]
 
 
 # ------------------------------------------------------------------------------------- rubrics through nbgrader

@@ -74,22 +74,51 @@ class Param:
         return as_float
 
     def grid(self, max_steps: int = 21) -> np.ndarray:
-        """Values for a static slider: the declared step, thinned evenly to at most ``max_steps`` values.
+        """Values for a static slider: at most ``max_steps`` of them, on round numbers so that its tick labels read
+        0, 5, 10 ... rather than 1, 9, 17 ....
 
-        The default is always one of the values so that the figure's opening state appears on every slider.
+        The grid is every multiple of the smallest round spacing (1, 2, 2.5 or 5 times a power of ten, and a
+        multiple of the declared step) that fits, plus both bounds and the default: the figure's opening state
+        appears on every slider. A default off the round values takes the place of its nearest neighbour when
+        that is what makes the grid fit.
         """
+        for spacing in _round_spacings(self.step, self.hi - self.lo):
+            first, last = math.ceil(self.lo / spacing - 1e-9), math.floor(self.hi / spacing + 1e-9)
+            values = {round(k * spacing, 10) for k in range(first, last + 1)} | {round(self.lo, 10), round(self.hi, 10)}
+            default = round(self.default, 10)
+            if default not in values and len(values) + 1 > max_steps:
+                inner = sorted(values - {round(self.lo, 10), round(self.hi, 10)}, key=lambda v: abs(v - default))
+                if len(values) > max_steps or not inner:
+                    continue
+                values.discard(inner[0])
+            values.add(default)
+            if len(values) <= max_steps:
+                return np.array(sorted(values))
+        return self._thinned_grid(max_steps)
+
+    def _thinned_grid(self, max_steps: int) -> np.ndarray:
+        """For a step no round spacing is a multiple of (0.3, say): every k-th step from ``lo``, and the default."""
         n = int(round((self.hi - self.lo) / self.step)) + 1
         values = self.lo + self.step * np.arange(n)
         values = values[values <= self.hi + 1e-12]
         if len(values) > max_steps:
-            stride = math.ceil((len(values) - 1) / (max_steps - 1))
-            values = values[::stride]
+            values = values[::math.ceil((len(values) - 1) / (max_steps - 1))]
         values = np.unique(np.round(np.append(values, self.default), 10))
         if len(values) > max_steps:  # adding the default overflowed: drop the grid point nearest to it
             others = values[values != round(self.default, 10)]
-            nearest = others[np.argmin(np.abs(others - self.default))]
-            values = values[values != nearest]
+            values = values[values != others[np.argmin(np.abs(others - self.default))]]
         return values
+
+
+def _round_spacings(step: float, span: float):
+    """1, 2, 2.5 and 5 times powers of ten, from the declared step up to the whole range, that are multiples
+    of the step (so every grid value is a value the live slider can take too)."""
+    for exponent in range(-8, 9):
+        for mantissa in (1, 2, 2.5, 5):
+            spacing = mantissa * 10.0 ** exponent
+            ratio = spacing / step
+            if spacing >= step * (1 - 1e-9) and spacing <= span * (1 + 1e-9) and abs(ratio - round(ratio)) < 1e-6:
+                yield spacing
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ book::
 
     _build/stage-<edition>/
         book/                 the Sphinx source (a copy of book/): chapters, _config.yml, generated _toc.yml
-            solutions/        instructor edition only: solutions/*.ipynb, built as pages
+            solutions/        instructor edition only: solutions/*.ipynb without nbgrader's marker
+                              lines (solution_pages), built as pages
             _offline/_vendor/mathjax/   MathJax 3 (npm), copied to <site>/_vendor/mathjax/ (html_extra_path)
         exercises/            exercises/*.ipynb, outside the Sphinx source: never parsed, only downloadable
         solutions/            instructor edition only: the same notebooks, for {download} links
@@ -41,6 +42,8 @@ from ..chapters import CHAPTERS, Chapter
 from ..guide import instructor_guide
 from . import vendor
 from .editions import EDITIONS
+from .front_matter import FrontMatterError, citation_facts
+from .solution_pages import write_solution_page
 from .self_study import stage_self_study
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -126,8 +129,8 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         (stage / "solutions").mkdir()
         (book / "solutions").mkdir(exist_ok=True)
         for nb in sorted((project_root / "solutions").glob("*.ipynb")):
-            shutil.copy2(nb, stage / "solutions" / nb.name)
-            shutil.copy2(nb, book / "solutions" / nb.name)
+            shutil.copy2(nb, stage / "solutions" / nb.name)  # the download keeps nbgrader's markers
+            write_solution_page(nb, book / "solutions" / nb.name)  # the page does not
             solutions.append(nb.stem)
         if solutions:  # generated from the solutions' own metadata, never kept as a second copy
             (book / "instructor-guide.md").write_text(
@@ -147,6 +150,12 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["workbook_edition"] = edition
     sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_basic(PROJECT_ROOT))
+    try:  # version, date and authors for the title page, as {{ version }} etc.
+        facts = citation_facts(project_root, config.get("author"))
+    except FrontMatterError as err:
+        raise BookBuildError(str(err)) from None
+    if facts:
+        sphinx_config["myst_substitutions"] = {**sphinx_config.get("myst_substitutions", {}), **facts}
     if edition != "student":
         config["title"] = f"{config.get('title', 'Workbook')} ({edition} edition)"
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
@@ -217,7 +226,16 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
         raise BookBuildError(f"the {edition} edition did not build cleanly (warnings are errors):\n{report}")
     if not (out / "index.html").is_file():
         raise BookBuildError(f"Sphinx finished but {out / 'index.html'} is missing:\n{done.stdout[-4000:]}")
+    _restore_solution_downloads(source.parent, out)
     return out
+
+
+def _restore_solution_downloads(stage: Path, out: Path) -> None:
+    """A solution page's download button serves the notebook Sphinx read, which has no nbgrader markers
+    (``solution_pages``); serve the repository's notebook instead, which nbgrader can use."""
+    served = out / "_sources" / "solutions"
+    for nb in sorted((stage / "solutions").glob("*.ipynb")) if served.is_dir() else []:
+        shutil.copy2(nb, served / nb.name)
 
 
 def timed_build(edition: str = "student", out_dir: Path | None = None) -> tuple[Path, float]:

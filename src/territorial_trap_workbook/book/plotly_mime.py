@@ -39,6 +39,8 @@ EXPLORER_MIME = "application/vnd.territorial-trap.explorer+json"
 #: The static explorer's page script, one copy per site beside plotly.js.
 EXPLORER_JS_PATH = "_vendor/workbook/explorer.js"
 EXPLORER_JS_URI = "../" + EXPLORER_JS_PATH
+#: The book's own styles (explorers; tables and long identifiers kept within a phone's width), on every page.
+BOOK_CSS_PATH = "_vendor/workbook/workbook.css"
 
 
 class PlotlyExtensionMissing(RuntimeError):
@@ -111,7 +113,9 @@ def figure_html(figure: dict[str, Any], div_id: str, alt: str, draw_call: str | 
 
 
 def _explorer_html(ref: Any, renderer: Any, div_id: str) -> str:
-    """Figure, numbered caption, reading note and values table of one explorer, built from the package."""
+    """One explorer, built from the package: its title and read-out (HTML above the plot, so that a narrow screen
+    wraps them; the page script keeps the read-out in step with the sliders), the figure, the numbered caption
+    with a note on how the sliders work, the things to try and the table of values."""
     from ..explorers.static import static_figure_json, values_table_html
 
     if isinstance(ref, (str, bytes)):
@@ -135,11 +139,19 @@ def _explorer_html(ref: Any, renderer: Any, div_id: str) -> str:
     else:
         how = "In Jupyter every parameter has a live slider."
     anchor = f' id="figure-{html.escape(str(number)).replace(".", "-")}"' if number else ""
+    readout = figure["layout"]["meta"]["readout"]
+    tries = "".join(f"<li>{html.escape(t)}</li>" for t in spec.try_this)
     return (
         f'<figure class="workbook-explorer"{anchor}>'
+        f'<p class="explorer-title">{html.escape(spec.title)}</p>'
+        f'<p class="explorer-readout" aria-live="polite">{html.escape(readout)}</p>'
         + figure_html(figure, div_id, spec.alt_text, draw_call="WorkbookExplorer.draw")
         + f'<figcaption><strong>{label}</strong> {html.escape(spec.caption)} '
           f'<span class="explorer-how">{how}</span></figcaption></figure>'
+        + (f'<div class="explorer-try"><p class="explorer-try-title">Things to try with figure '
+           f'{html.escape(str(number))}</p><ul>{tries}</ul></div>' if tries and number else
+           f'<div class="explorer-try"><p class="explorer-try-title">Things to try</p><ul>{tries}</ul></div>'
+           if tries else "")
         + values_table_html(spec, caption=f"{label} {spec.caption}".strip())
     )
 
@@ -211,8 +223,9 @@ def _copy_plotly_js(app) -> None:
     if app.builder.format != "html":
         return
     plotly_js = Path(app.config.workbook_plotly_js) if app.config.workbook_plotly_js else plotly_js_source()
-    for source, path in ((plotly_js, ASSET_PATH),
-                         (Path(__file__).parent / "assets" / "explorer.js", EXPLORER_JS_PATH)):
+    assets = Path(__file__).parent / "assets"
+    for source, path in ((plotly_js, ASSET_PATH), (assets / "explorer.js", EXPLORER_JS_PATH),
+                         (assets / "workbook.css", BOOK_CSS_PATH)):
         target = Path(app.outdir) / path
         if not target.is_file() or target.read_bytes() != source.read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -226,4 +239,5 @@ def setup(app) -> dict[str, Any]:
     # Python package's own full bundle.
     app.add_config_value("workbook_plotly_js", "", "html", [str])
     app.connect("builder-inited", _copy_plotly_js)
+    app.add_css_file("../" + BOOK_CSS_PATH)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

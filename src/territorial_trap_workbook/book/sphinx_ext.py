@@ -8,14 +8,24 @@
 * Jupyter Book always passes ``comments_config``; it is accepted here so ``sphinx_comments`` (a network
   feature) need not be loaded just to silence "unknown config value".
 * A ``mathjax_path`` that points at the network is a warning (fatal under ``-W``): the book must work offline.
+* The bibliography style ``workbook`` (``bib_style``: labels in the in-text author–year form, titles as
+  written) is registered with pybtex.
+* The workbook's stylesheet (``assets/workbook-pages.css``: code cells, evidence tables, title page) is copied
+  into ``_static`` and linked from every page.
 """
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
 
+from . import bib_style
+
 from .editions import EDITIONS
+
+STYLESHEET = Path(__file__).parent / "assets" / "workbook-pages.css"
 logger = logging.getLogger(__name__)
 
 
@@ -59,14 +69,27 @@ def _bibliography_roles(app, pagename, templatename, context, doctree) -> None:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def _copy_stylesheet(app) -> None:
+    """Before pages are written, so Sphinx can add the file's checksum to its link. Not through
+    ``html_static_path``: Jupyter Book would then also inject every other asset of that folder."""
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / STYLESHEET.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STYLESHEET, target)
+
+
 def setup(app) -> dict[str, Any]:
     app.add_config_value("workbook_edition", "student", "env", [str])
+    bib_style.register()
     if "comments_config" not in app.config:
         app.add_config_value("comments_config", {}, "html")
     app.connect("config-inited", _config_inited)
     # Before the environment collectors (downloads, images, dependencies: priority 500) see the page.
     app.connect("doctree-read", _drop_other_editions, priority=100)
     app.connect("html-page-context", _bibliography_roles)
+    app.connect("builder-inited", _copy_stylesheet)
+    app.add_css_file(STYLESHEET.name)
     from .load_order import rewrite_site
 
     app.connect("build-finished", rewrite_site)

@@ -39,6 +39,8 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
+from .labels import measure_label
+
 __all__ = [
     "DataError",
     "TABLES",
@@ -390,7 +392,10 @@ def _to_evidence(name: str, frame: pd.DataFrame, src: pd.DataFrame) -> pd.DataFr
     for _, rec in frame.iterrows():
         s = by_id.loc[rec["source_id"]]
         if TABLES[name] is FIGURES:
-            item = f"{rec['entity']}: {rec['measure'].replace('_', ' ')}"
+            try:
+                item = f"{rec['entity']}: {measure_label(rec['measure'])}"
+            except KeyError as exc:
+                raise DataError(f"{name}.csv: {exc.args[0]}") from None
             refers = rec["refers_to"]
             kind = rec["kind"]
         else:

@@ -7,7 +7,7 @@ Exercise metadata lives on the exercise's *question cell* (usually the markdown 
                               "minutes": 5}}
 
 ``kind`` is one of ``KINDS``. The id is ``<chapter>.<number>`` with an optional letter (``1.2``, ``3.4b``);
-the feedback check of that exercise uses the same id as its ``name=``. ``exercise_metadata(path)`` reads and
+its parts (``10.1a``, ``10.1b`` or the id itself) are declared on the answer cells (see ``parts``). ``exercise_metadata(path)`` reads and
 validates the entries (the instructor guide and ``workbook check`` read them through it).
 
 Cells marked "solution only" — tag ``rubric`` or ``solution-only``, or metadata
@@ -85,7 +85,7 @@ def exercise_metadata(notebook: str | Path | nbformat.NotebookNode) -> list[dict
     seen: dict[str, int] = {}
     for i, cell in enumerate(nb.cells):
         wb = cell.get("metadata", {}).get("workbook")
-        if wb is None or (isinstance(wb, dict) and "exercise" not in wb and set(wb) <= {"solution_only"}):
+        if wb is None or (isinstance(wb, dict) and "exercise" not in wb and set(wb) <= {"solution_only", "parts"}):
             continue
         entry = _validate_entry(wb, where, i)
         if entry["id"] in seen:

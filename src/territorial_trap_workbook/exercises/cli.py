@@ -6,7 +6,10 @@ Folders are found relative to the current working directory, which must be the r
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import re
+import signal
 import sys
 from pathlib import Path
 
@@ -26,17 +29,24 @@ def _fail(message: str, code: int = 1) -> int:
 
 def cmd_exercises(args: argparse.Namespace) -> int:
     from .generator import EditedNotebookError, GeneratorError, check_in_sync, generate_all
+    from .answer_key import KEY_FILE
+    from .solution_key import SolutionError, stale_notebooks, write_key
+    from .parts import PartsError
 
     try:
         root = _repo_root()
+        own_key = KEY_FILE.resolve().is_relative_to(root.resolve())
         if args.check:
             stale = check_in_sync(root / "solutions", root / "exercises")
             for p in stale:
                 print(f"out of sync: {p.relative_to(root)}")
-            if stale:
-                return _fail(f"{len(stale)} exercise notebook(s) differ from their solutions; "
-                             "run `workbook exercises`")
-            print("exercise notebooks are in sync with solutions/")
+            old_key = stale_notebooks(root / "solutions", KEY_FILE) if own_key else []
+            for name in old_key:
+                print(f"answer key out of date: {name}")
+            if stale or old_key:
+                return _fail(f"{len(stale)} exercise notebook(s) and {len(old_key)} answer-key entries differ "
+                             "from their solutions; run `workbook exercises`")
+            print("exercise notebooks and the answer key are in sync with solutions/")
             return 0
         out = root / "exercises"
         if out.is_symlink() and not out.exists():
@@ -46,24 +56,89 @@ def cmd_exercises(args: argparse.Namespace) -> int:
             return _fail(f"{out} is a file, not a folder; move it away, and the exercise notebooks are written "
                          "to a new exercises/ folder")
         results = generate_all(root / "solutions", out, force=args.force, backup=args.backup)
-    except (FileNotFoundError, GeneratorError, EditedNotebookError) as exc:
+        for path, action in results.items():
+            print(f"{action:>22}: {path.relative_to(root)}")
+        if own_key:
+            changed = write_key(root / "solutions", KEY_FILE)
+            print(f"{'written' if changed else 'unchanged':>22}: {KEY_FILE.relative_to(root.resolve())}")
+        else:
+            print(f"answer key not written: the package is not installed from {root} ({KEY_FILE})")
+    except (FileNotFoundError, GeneratorError, EditedNotebookError, SolutionError, PartsError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{exc.filename}: {exc.strerror}")
-    for path, action in results.items():
-        print(f"{action:>22}: {path.relative_to(root)}")
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from .grading import INCOMPLETE_RUNS, grade_paths
+def positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds above zero (``2.5`` is fine)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, like 30 or 2.5, not {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of seconds, not {text!r}")
+    return value
 
-    if args.timeout <= 0:
-        return _fail("--timeout must be positive", 2)
-    reports = grade_paths(args.paths, timeout=args.timeout, csv_path=args.csv, progress=not args.no_progress)
-    if not reports:
-        return _fail("no notebooks found in " + ", ".join(map(str, args.paths)), 2)
-    return 1 if any(r.run in INCOMPLETE_RUNS for r in reports) else 0
+
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def memory_size(text: str) -> int:
+    """An argparse type: a size like ``2G``, ``512M`` or a number of bytes; at least 256M."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.IGNORECASE)
+    if not match:
+        raise argparse.ArgumentTypeError(f"must be a size like 2G or 512M, not {text!r}")
+    size = int(float(match.group(1)) * _UNITS[match.group(2).upper()])
+    if size < 256 * 1024**2:
+        raise argparse.ArgumentTypeError(f"must be at least 256M (a Python kernel needs that much), not {text!r}")
+    return size
+
+
+def job_count(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 64, not {text!r}")
+    return int(text)
+
+
+def _raise_interrupt(signum, frame):  # SIGTERM stops a run like Ctrl-C does
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .gradebook import write_details, write_gradebook
+    from .grading import INCOMPLETE_RUNS, GradingError, Interrupted, grade_paths
+    from .sandbox import Limits
+
+    limits = Limits(cell_timeout=args.timeout, cpu_seconds=math.ceil(args.cpu_time), memory_bytes=args.memory)
+    solutions = Path(args.solutions) if args.solutions else Path.cwd() / "solutions"
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        previous = None
+    code = 0
+    try:
+        reports = grade_paths(args.paths, solutions=solutions, limits=limits, jobs=args.jobs, unsafe=args.unsafe,
+                              progress=not args.no_progress)
+        code = 1 if any(r.run in INCOMPLETE_RUNS for r in reports) else 0
+    except GradingError as exc:
+        return _fail(str(exc), 2)
+    except Interrupted as exc:
+        reports = exc.reports
+        code = 143 if exc.signal_name == "SIGTERM" else 130
+        print(f"\nstopped by {'SIGTERM' if code == 143 else 'Ctrl-C'}: {len(reports)} notebook(s) finished; "
+              "the runs in progress were killed", file=sys.stderr)
+    except KeyboardInterrupt:
+        return _fail("stopped before any notebook was run", 130)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    partial = " (partial)" if code >= 130 else ""
+    if args.csv:
+        print(f"wrote{partial} {write_gradebook(reports, args.csv)}")
+    if args.details:
+        print(f"wrote{partial} {write_details(reports, args.details)}")
+    return code
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -96,13 +171,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--check", action="store_true", help="only report exercise notebooks that are out of sync")
     p.set_defaults(func=cmd_exercises, extra="author")
 
-    p = subparsers.add_parser("check", help="run filled-in exercise notebooks and report each exercise",
-                              description="Run notebooks (or folders of notebooks) and report each exercise: "
-                                          "right, wrong (with hint), not answered. Exit code 1 if a notebook "
-                                          "could not be run to the end.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="notebook or folder of notebooks")
-    p.add_argument("--csv", metavar="OUT.csv", help="write the summary table (file × exercise) to a CSV file")
-    p.add_argument("--timeout", type=float, default=30, metavar="S", help="per-cell timeout in seconds (30)")
+    p = subparsers.add_parser(
+        "check", help="grade filled-in exercise notebooks against the solutions",
+        description="Run notebooks, folders of notebooks or a class folder (roster/<student>/NN-name.ipynb), "
+                    "each in a sandbox (bubblewrap), and grade every exercise part against expected values "
+                    "computed from the solution notebooks. Exit code 1 if a notebook could not be run to the "
+                    "end, 2 if grading could not start, 130/143 if stopped by Ctrl-C/SIGTERM.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="notebook, folder of notebooks, or class folder")
+    p.add_argument("--solutions", metavar="DIR", help="the solution notebooks to grade against (./solutions)")
+    p.add_argument("--csv", metavar="OUT.csv", help="gradebook: one row per student, one column per part")
+    p.add_argument("--details", metavar="OUT.csv", help="one row per student, notebook and part, with messages")
+    p.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="S",
+                   help="per-cell time limit in seconds (30)")
+    p.add_argument("--cpu-time", type=positive_seconds, default=120.0, metavar="S",
+                   help="CPU-time limit per notebook in seconds (120)")
+    p.add_argument("--memory", type=memory_size, default=2 * 1024**3, metavar="SIZE",
+                   help="memory limit per process, e.g. 2G or 512M (2G)")
+    p.add_argument("--jobs", type=job_count, default=2, metavar="N", help="notebooks run at once (2)")
+    p.add_argument("--unsafe", action="store_true",
+                   help="run other people's notebooks even when no sandbox is available (never for a class)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_check, extra="grading")
 

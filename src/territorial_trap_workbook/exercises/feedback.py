@@ -1,18 +1,22 @@
 """Feedback checks for exercise notebooks: any answer gets a short message and a hint, never a traceback.
 
-A notebook cell ends with a check call, and the cell shows one line of feedback::
+A student's check cell names the exercise part and the answer, nothing else::
 
-    from territorial_trap_workbook.exercises.feedback import check_number
-    check_number(answer_1_1, expected=deal.upper - deal.lower, name="1.1",
-                 hint="The range runs from p − c_R to p + c_U.")
+    check("10.1a", answer_10_1a)
 
-shows ``✅ Exercise 1.1: right.`` or ``⏳ Exercise 1.1: not answered yet — replace `None` with your answer.``
+shows ``✅ Exercise 10.1a: right.`` or ``⏳ Exercise 10.1a: not answered yet — replace `None` with your answer.``
+The part's type, precision and hint come from the solution notebook (see ``parts``); its expected value comes
+from the answer key installed with the package (``answer_key``). That is for practice only: a student who reads
+the package can find the key. Grades are computed by ``workbook check`` (``grading``), which takes the answers
+out of the kernel as plain data and judges them with expected values from the teacher's solution notebooks.
 
 Statuses (``Feedback.status``):
 
 * ``"not answered"`` — the answer is ``None`` or ``...`` (the stub the exercise notebook starts with);
 * ``"wrong type"`` — e.g. a string or a list where a number is expected (the message names both types);
 * ``"not finite"`` — NaN or ±infinity (or an integer too large to be a float);
+* ``"close"`` — a number that would be right at the precision the question asks for, but is not given at it
+  (e.g. 0.94 for 0.9351 at 3 significant figures): the message asks for that precision;
 * ``"wrong"`` — a usable answer with the wrong value; the message carries the hint;
 * ``"right"``;
 * ``"unusable"`` — the answer misbehaves when read (its ``__float__``, ``__len__``, … raise); the message
@@ -20,20 +24,17 @@ Statuses (``Feedback.status``):
 
 The text is deterministic (no ids, addresses or times), so notebooks with committed outputs compare
 strictly under nbval. Mistakes of the *author* (an expected value that is not a finite number, an expected
-choice that is not among the options) raise ``ValueError`` at once: the solution notebook's test run catches
-them before a student sees the notebook.
+choice that is not among the options, an unknown part) raise ``ValueError`` at once: the solution notebook's
+test run catches them before a student sees the notebook.
 
-Two switches, both read at each call:
-
-* autograder mode — ``WORKBOOK_FEEDBACK=raise`` in the environment, or ``set_mode("raise")``: a result that
-  is not right raises ``AssertionError`` with the message (nbgrader then marks the test cell as failed);
-* result log — ``WORKBOOK_FEEDBACK_LOG=/path/file.jsonl``: every check appends one JSON line
-  ``{"exercise", "status", "message", "hint", "check"}``. ``workbook check`` (see ``grading``) reads it, so
-  results are collected even when a check is not the last line of its cell or the kernel dies later on.
+Autograder mode (for nbgrader): ``WORKBOOK_FEEDBACK=raise`` in the environment makes a result that is not right
+raise ``AssertionError``, so nbgrader marks the test cell as failed. ``set_mode("raise")`` does the same from
+code; ``set_mode("report")`` cannot switch off a ``raise`` set in the environment (the environment always wins).
+This only stops the obvious; nbgrader runs its tests inside the student's kernel, where a determined student
+can change anything — graded courses use ``workbook check``.
 """
 from __future__ import annotations
 
-import json
 import math
 import numbers
 import os
@@ -42,9 +43,14 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from .parts import Part
+from .precision import CLOSE, RIGHT, Precision
+
 __all__ = [
     "STATUSES",
     "Feedback",
+    "check",
+    "judge",
     "check_number",
     "check_choice",
     "check_bool",
@@ -53,18 +59,18 @@ __all__ = [
     "set_mode",
     "get_mode",
     "MODE_ENV",
-    "LOG_ENV",
 ]
 
-STATUSES = ("not answered", "wrong type", "not finite", "wrong", "right", "unusable")
+STATUSES = ("not answered", "wrong type", "not finite", "close", "wrong", "right", "unusable")
 MODE_ENV = "WORKBOOK_FEEDBACK"
-LOG_ENV = "WORKBOOK_FEEDBACK_LOG"
 MODES = ("report", "raise")
+DEFAULT_PRECISION = Precision("sig_figs", 3)
 
 _ICONS = {
     "not answered": "⏳",
     "wrong type": "⚠️",
     "not finite": "⚠️",
+    "close": "🔸",
     "wrong": "❌",
     "right": "✅",
     "unusable": "⚠️",
@@ -116,8 +122,18 @@ class Feedback:
 
 
 # --------------------------------------------------------------------------------------------- modes
+def _env_says_raise(value: str | None) -> bool:
+    return (value or "").strip().lower() == "raise"
+
+
+# Read once at import too: an answer cell that later deletes the variable does not switch autograder mode off.
+_RAISE_AT_IMPORT = _env_says_raise(os.environ.get(MODE_ENV))
+
+
 def set_mode(mode: str | None) -> None:
-    """``"report"`` (show feedback), ``"raise"`` (raise AssertionError unless right) or ``None`` (use env)."""
+    """``"raise"`` (raise AssertionError unless right), ``"report"`` (show feedback) or ``None`` (use env).
+
+    ``WORKBOOK_FEEDBACK=raise`` in the environment wins over ``set_mode("report")``."""
     global _mode
     if mode is not None and mode not in MODES:
         raise ValueError(f"mode must be one of {MODES} or None, not {mode!r}")
@@ -125,19 +141,12 @@ def set_mode(mode: str | None) -> None:
 
 
 def get_mode() -> str:
-    if _mode is not None:
-        return _mode
-    return "raise" if os.environ.get(MODE_ENV, "").strip().lower() == "raise" else "report"
+    if _RAISE_AT_IMPORT or _env_says_raise(os.environ.get(MODE_ENV)):
+        return "raise"
+    return _mode or "report"
 
 
-def _finish(fb: Feedback, check: str) -> Feedback:
-    path = os.environ.get(LOG_ENV)
-    if path:
-        try:
-            with open(path, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps({**fb.to_dict(), "exercise": fb.name, "check": check}, sort_keys=True) + "\n")
-        except OSError:
-            pass  # the log is a convenience for the grader; the student still sees the feedback
+def _finish(fb: Feedback) -> Feedback:
     if get_mode() == "raise" and not fb.ok:
         raise AssertionError(fb.text)
     return fb
@@ -265,8 +274,12 @@ def _author_number(value: Any, what: str) -> float:
     return x
 
 
-def _close(x: float, e: float, rel_tol: float, abs_tol: float) -> bool:
-    return math.isclose(x, e, rel_tol=rel_tol, abs_tol=abs_tol)
+def _precision(precision: Precision | dict | None) -> Precision:
+    if precision is None:
+        return DEFAULT_PRECISION
+    if isinstance(precision, Precision):
+        return precision
+    return Precision.from_spec(precision)
 
 
 def _check_name(name: Any) -> str:
@@ -280,14 +293,16 @@ _NOT_ANSWERED = "not answered yet — replace `None` with your answer."
 
 # ---------------------------------------------------------------------------------------------- checks
 def check_number(answer: Any, expected: float, *, name: str, hint: str = "",
-                 rel_tol: float = 1e-3, abs_tol: float = 1e-6) -> Feedback:
-    """Check a single real number (``bool`` is not a number here)."""
+                 precision: Precision | dict | None = None) -> Feedback:
+    """Check a single real number (``bool`` is not a number here) at ``precision`` (3 significant figures)."""
     name = _check_name(name)
+    prec = _precision(precision)
     e = _author_number(expected, "expected")
-    return _finish(_number_feedback(answer, e, name, hint, rel_tol, abs_tol), "number")
+    prec.check_expected(e)
+    return _finish(_number_feedback(answer, e, name, hint, prec))
 
 
-def _number_feedback(answer: Any, e: float, name: str, hint: str, rel_tol: float, abs_tol: float) -> Feedback:
+def _number_feedback(answer: Any, e: float, name: str, hint: str, prec: Precision) -> Feedback:
     if _is_missing(answer):
         return Feedback(name, "not answered", _NOT_ANSWERED, hint)
     try:
@@ -298,58 +313,55 @@ def _number_feedback(answer: Any, e: float, name: str, hint: str, rel_tol: float
         return Feedback(name, "not finite", f"not a usable number — {n}.", hint)
     except _Unusable as u:
         return _unusable(name, u, hint)
-    if _close(x, e, rel_tol, abs_tol):
+    verdict = prec.verdict(x, e)
+    if verdict == RIGHT:
         return Feedback(name, "right", "right.", hint)
-    direction = "too high" if x > e else "too low"
-    return Feedback(name, "wrong", f"not right yet — your answer {_fmt(x)} is {direction}.", hint)
+    if verdict == CLOSE:
+        return Feedback(name, "close", f"close — give your answer {prec.phrase} (yours is {_fmt(x)}).", hint)
+    return Feedback(name, "wrong", f"not right yet — your answer {_fmt(x)} is {verdict}.", hint)
 
 
 def _norm(text: str) -> str:
     return " ".join(str.split(str.casefold(text)))
 
 
+def _author_options(options: Any, expected: Any) -> list[str]:
+    if isinstance(options, str) or not options or not all(isinstance(o, str) for o in options):
+        raise ValueError("options must be a non-empty list of strings")
+    if not isinstance(expected, str) or _norm(expected) not in [_norm(o) for o in options]:
+        raise ValueError(f"expected {expected!r} is not among the options {list(options)}")
+    return list(options)
+
+
 def check_choice(answer: Any, expected: str, *, name: str, options: Sequence[str], hint: str = "") -> Feedback:
     """Check a choice among ``options`` (a string; case and spacing do not matter)."""
     name = _check_name(name)
-    if isinstance(options, str) or not options or not all(isinstance(o, str) for o in options):
-        raise ValueError("options must be a non-empty list of strings")
-    normed = [_norm(o) for o in options]
-    if not isinstance(expected, str) or _norm(expected) not in normed:
-        raise ValueError(f"expected {expected!r} is not among the options {list(options)}")
+    return _finish(_choice_feedback(answer, expected, name, _author_options(options, expected), hint))
+
+
+def _choice_feedback(answer: Any, expected: str, name: str, options: list[str], hint: str) -> Feedback:
     listing = ", ".join(f"'{o}'" for o in options)
-    fb: Feedback
     if _is_missing(answer):
-        fb = Feedback(name, "not answered",
-                      f"not answered yet — replace `None` with one of {listing}.", hint)
-    else:
-        try:
-            is_str = issubclass(type(answer), str)
-        except Exception as exc:
-            is_str = None
-            fb = _unusable(name, _Unusable("finding out what kind of value it is", exc), hint)
-        if is_str is False:
-            fb = Feedback(name, "wrong type",
-                          f"wrong type — your answer is {_describe(answer)}; one of {listing} "
-                          "(in quotes) is expected.", hint)
-        elif is_str:
-            try:
-                given = _norm(answer)
-            except Exception as exc:
-                given = None
-                fb = _unusable(name, _Unusable("reading your text", exc), hint)
-            if given is not None:
-                if given == "":
-                    fb = Feedback(name, "not answered",
-                                  f"not answered yet — write one of {listing}.", hint)
-                elif given not in normed:
-                    fb = Feedback(name, "wrong",
-                                  f"not right yet — {_describe(answer)} is not one of the options {listing}.",
-                                  hint)
-                elif given == _norm(expected):
-                    fb = Feedback(name, "right", "right.", hint)
-                else:
-                    fb = Feedback(name, "wrong", "not right yet.", hint)
-    return _finish(fb, "choice")
+        return Feedback(name, "not answered", f"not answered yet — replace `None` with one of {listing}.", hint)
+    try:
+        is_str = issubclass(type(answer), str)
+    except Exception as exc:
+        return _unusable(name, _Unusable("finding out what kind of value it is", exc), hint)
+    if not is_str:
+        return Feedback(name, "wrong type", f"wrong type — your answer is {_describe(answer)}; one of {listing} "
+                                            "(in quotes) is expected.", hint)
+    try:
+        given = _norm(answer)
+    except Exception as exc:
+        return _unusable(name, _Unusable("reading your text", exc), hint)
+    if given == "":
+        return Feedback(name, "not answered", f"not answered yet — write one of {listing}.", hint)
+    if given not in [_norm(o) for o in options]:
+        return Feedback(name, "wrong", f"not right yet — {_describe(answer)} is not one of the options {listing}.",
+                        hint)
+    if given == _norm(expected):
+        return Feedback(name, "right", "right.", hint)
+    return Feedback(name, "wrong", "not right yet.", hint)
 
 
 def check_bool(answer: Any, expected: bool, *, name: str, hint: str = "") -> Feedback:
@@ -357,23 +369,19 @@ def check_bool(answer: Any, expected: bool, *, name: str, hint: str = "") -> Fee
     name = _check_name(name)
     if not isinstance(expected, (bool, np.bool_)):
         raise ValueError(f"expected must be True or False, not {expected!r}")
+    return _finish(_bool_feedback(answer, bool(expected), name, hint))
+
+
+def _bool_feedback(answer: Any, expected: bool, name: str, hint: str) -> Feedback:
     if _is_missing(answer):
-        fb = Feedback(name, "not answered", "not answered yet — replace `None` with True or False.", hint)
-    else:
-        try:
-            t = type(answer)
-            value = bool(answer) if _is_boolish(t) else None
-        except Exception as exc:  # pragma: no cover - bool of a bool cannot fail
-            return _finish(_unusable(name, _Unusable("reading your answer", exc), hint), "bool")
-        if value is None:
-            fb = Feedback(name, "wrong type",
-                          f"wrong type — your answer is {_describe(answer)}; True or False "
-                          "(no quotes) is expected.", hint)
-        elif value == bool(expected):
-            fb = Feedback(name, "right", "right.", hint)
-        else:
-            fb = Feedback(name, "wrong", f"not right yet — {value} is not the answer.", hint)
-    return _finish(fb, "bool")
+        return Feedback(name, "not answered", "not answered yet — replace `None` with True or False.", hint)
+    if not _is_boolish(type(answer)):
+        return Feedback(name, "wrong type", f"wrong type — your answer is {_describe(answer)}; True or False "
+                                            "(no quotes) is expected.", hint)
+    value = bool(answer)  # a bool or numpy bool: its truth value cannot be redefined
+    if value == expected:
+        return Feedback(name, "right", "right.", hint)
+    return Feedback(name, "wrong", f"not right yet — {value} is not the answer.", hint)
 
 
 def _is_empty_answer(answer: Any) -> bool:
@@ -409,28 +417,39 @@ def _pair(answer: Any) -> tuple[Any, Any]:
     return lo, hi
 
 
+def _author_interval(expected_lo: Any, expected_hi: Any) -> tuple[float, float] | None:
+    if (expected_lo is None) != (expected_hi is None):
+        raise ValueError("expected_lo and expected_hi must both be numbers or both be None (empty)")
+    if expected_lo is None:
+        return None
+    elo = _author_number(expected_lo, "expected_lo")
+    ehi = _author_number(expected_hi, "expected_hi")
+    if elo > ehi:
+        raise ValueError(f"expected_lo {elo} is above expected_hi {ehi}")
+    return elo, ehi
+
+
 def check_interval(answer: Any, expected_lo: float | None, expected_hi: float | None, *, name: str,
-                   hint: str = "", rel_tol: float = 1e-3, abs_tol: float = 1e-6) -> Feedback:
-    """Check an interval given as a pair ``(lo, hi)``.
+                   hint: str = "", precision: Precision | dict | None = None) -> Feedback:
+    """Check an interval given as a pair ``(lo, hi)``, each end at ``precision``.
 
     An empty interval ("no deal") is answered with ``()`` or the string ``"empty"`` / ``"no deal"``;
     ``None`` still means "not answered". Pass ``expected_lo = expected_hi = None`` when the right answer
     is the empty interval.
     """
     name = _check_name(name)
-    if (expected_lo is None) != (expected_hi is None):
-        raise ValueError("expected_lo and expected_hi must both be numbers or both be None (empty)")
-    expect_empty = expected_lo is None
-    if not expect_empty:
-        elo = _author_number(expected_lo, "expected_lo")
-        ehi = _author_number(expected_hi, "expected_hi")
-        if elo > ehi:
-            raise ValueError(f"expected_lo {elo} is above expected_hi {ehi}")
-    return _finish(_interval_feedback(answer, None if expect_empty else (elo, ehi), name, hint,
-                                      rel_tol, abs_tol), "interval")
+    prec = _precision(precision)
+    expected = _author_interval(expected_lo, expected_hi)
+    for e in expected or ():
+        prec.check_expected(e)
+    return _finish(_interval_feedback(answer, expected, name, hint, prec))
 
 
-def _interval_feedback(answer, expected, name, hint, rel_tol, abs_tol) -> Feedback:
+def _verdicts(values: list[float], expected: list[float], prec: Precision) -> list[str]:
+    return [prec.verdict(x, e) for x, e in zip(values, expected)]
+
+
+def _interval_feedback(answer, expected, name, hint, prec: Precision) -> Feedback:
     if _is_missing(answer):
         return Feedback(name, "not answered",
                         "not answered yet — replace `None` with a pair (lower, upper), or `()` if it is empty.",
@@ -458,23 +477,28 @@ def _interval_feedback(answer, expected, name, hint, rel_tol, abs_tol) -> Feedba
                         f"not right yet — the lower end {_fmt(lo)} is above the upper end {_fmt(hi)}.", hint)
     if expected is None:
         return Feedback(name, "wrong", "not right yet — the interval should be empty: write `()`.", hint)
-    elo, ehi = expected
-    bad = [label for label, x, e in (("lower", lo, elo), ("upper", hi, ehi)) if not _close(x, e, rel_tol, abs_tol)]
-    if not bad:
+    verdicts = _verdicts([lo, hi], list(expected), prec)
+    if all(v == RIGHT for v in verdicts):
         return Feedback(name, "right", "right.", hint)
+    if all(v in (RIGHT, CLOSE) for v in verdicts):
+        return Feedback(name, "close", f"close — give both ends {prec.phrase}.", hint)
+    bad = [label for label, v in zip(("lower", "upper"), verdicts) if v not in (RIGHT, CLOSE)]
     return Feedback(name, "wrong", f"not right yet — the {' and the '.join(bad)} end{'s are' if len(bad) == 2 else ' is'} off.",
                     hint)
 
 
 def check_sequence(answer: Any, expected: Iterable[float], *, name: str, hint: str = "",
-                   rel_tol: float = 1e-3, abs_tol: float = 1e-6) -> Feedback:
-    """Check a list (or tuple / 1-d array) of numbers, item by item."""
+                   precision: Precision | dict | None = None) -> Feedback:
+    """Check a list (or tuple / 1-d array) of numbers, item by item, each at ``precision``."""
     name = _check_name(name)
+    prec = _precision(precision)
     exp = [_author_number(e, f"expected[{i}]") for i, e in enumerate(expected)]
-    return _finish(_sequence_feedback(answer, exp, name, hint, rel_tol, abs_tol), "sequence")
+    for e in exp:
+        prec.check_expected(e)
+    return _finish(_sequence_feedback(answer, exp, name, hint, prec))
 
 
-def _sequence_feedback(answer, exp, name, hint, rel_tol, abs_tol) -> Feedback:
+def _sequence_feedback(answer, exp, name, hint, prec: Precision) -> Feedback:
     if _is_missing(answer):
         return Feedback(name, "not answered", "not answered yet — replace `None` with a list of numbers.", hint)
     try:
@@ -494,24 +518,85 @@ def _sequence_feedback(answer, exp, name, hint, rel_tol, abs_tol) -> Feedback:
         return Feedback(name, "wrong",
                         f"not right yet — your list has {n} item{'s' if n != 1 else ''}; {len(exp)} are expected.",
                         hint)
-    wrong: list[int] = []
+    values: list[float] = []
     for i in range(n):
         try:
             item = answer[i]
         except Exception as exc:
             return _unusable(name, _Unusable(f"reading item {i}", exc), hint)
         try:
-            x = _to_float(item, f"item {i}")
+            values.append(_to_float(item, f"item {i}"))
         except _WrongType as w:
             return Feedback(name, "wrong type", f"wrong type — {w}.", hint)
         except _NotFinite as nf:
             return Feedback(name, "not finite", f"not a usable number — {nf}.", hint)
         except _Unusable as u:
             return _unusable(name, u, hint)
-        if not _close(x, exp[i], rel_tol, abs_tol):
-            wrong.append(i)
-    if not wrong:
+    verdicts = _verdicts(values, exp, prec)
+    if all(v == RIGHT for v in verdicts):
         return Feedback(name, "right", "right.", hint)
+    if all(v in (RIGHT, CLOSE) for v in verdicts):
+        return Feedback(name, "close", f"close — give every item {prec.phrase}.", hint)
+    wrong = [i for i, v in enumerate(verdicts) if v not in (RIGHT, CLOSE)]
     shown = ", ".join(str(i) for i in wrong[:5]) + (", ..." if len(wrong) > 5 else "")
     return Feedback(name, "wrong", f"not right yet — item{'s' if len(wrong) > 1 else ''} {shown} "
                                    f"{'are' if len(wrong) > 1 else 'is'} off (counting from 0).", hint)
+
+
+# ------------------------------------------------------------------------------------------ by part
+_EXPECTED_KIND = {
+    "number": "a number, like 0.25 (no quotes)",
+    "bool": "True or False (no quotes)",
+    "choice": "one of the options, in quotes",
+    "interval": "a pair (lower, upper), or () if it is empty",
+    "sequence": "a list of numbers",
+}
+
+
+def judge(answer: Any, part: Part, expected: Any) -> Feedback:
+    """The feedback for ``answer`` to ``part`` whose exact value is ``expected`` (no mode, no side effects).
+
+    ``expected`` is plain data as the solution computed it: a number, True/False, an option, a pair
+    ``[lo, hi]`` (or ``[]`` / ``None`` for an empty interval), or a list of numbers."""
+    name, hint, kind = part.part, part.hint, part.type
+    if kind == "number":
+        e = _author_number(expected, f"the expected value of {name}")
+        part.precision.check_expected(e)
+        return _number_feedback(answer, e, name, hint, part.precision)
+    if kind == "bool":
+        if not isinstance(expected, (bool, np.bool_)):
+            raise ValueError(f"the expected value of {name} must be True or False, not {expected!r}")
+        return _bool_feedback(answer, bool(expected), name, hint)
+    if kind == "choice":
+        return _choice_feedback(answer, expected, name, _author_options(part.options, expected), hint)
+    if kind == "interval":
+        if expected is None or (isinstance(expected, (list, tuple)) and len(expected) == 0):
+            pair = None
+        elif isinstance(expected, (list, tuple)) and len(expected) == 2:
+            pair = _author_interval(*expected)
+        else:
+            raise ValueError(f"the expected value of {name} must be a pair or empty, not {expected!r}")
+        for e in pair or ():
+            part.precision.check_expected(e)
+        return _interval_feedback(answer, pair, name, hint, part.precision)
+    if not isinstance(expected, (list, tuple)):
+        raise ValueError(f"the expected value of {name} must be a list of numbers, not {expected!r}")
+    exp = [_author_number(e, f"the expected value of {name}[{i}]") for i, e in enumerate(expected)]
+    for e in exp:
+        part.precision.check_expected(e)
+    return _sequence_feedback(answer, exp, name, hint, part.precision)
+
+
+def wrong_type(part: Part, description: str) -> Feedback:
+    """The feedback for an answer the grader could not take out of the kernel as plain data."""
+    return Feedback(part.part, "wrong type",
+                    f"wrong type — your answer is {description}; {_EXPECTED_KIND[part.type]} is expected.",
+                    part.hint)
+
+
+def check(part: str, answer: Any) -> Feedback:
+    """Check the answer to one exercise part, e.g. ``check("10.1a", answer_10_1a)``."""
+    from .answer_key import lookup  # the key is read on first use, not when the notebook imports this module
+
+    spec, expected = lookup(part)
+    return _finish(judge(answer, spec, expected))

@@ -9,8 +9,11 @@ From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``e
 * a near-miss marker (``#### BEGIN SOLUTION``, ``### Begin Solution``), a tag ``Rubric`` or an attachment in
   a solution cell is refused (``markers.cell_problem``): it would otherwise copy solution text to students;
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
+* check cells are copied as they are, and must hold only ``check("<part>", <answer>)`` for a part declared
+  on an answer cell (``parts``): no expected value, formula or hint reaches the student's check cell;
 * in markdown cells the region becomes ``*Write your answer here.*``;
 * a cell with nbgrader ``solution: true`` but no markers is a solution as a whole (as in nbgrader);
+* the intro cell (tag ``notebook-intro``) gets the exercise notebook's own title and text (``intro``);
 * cells marked "solution only" (tag ``rubric`` or ``solution-only``, or ``workbook.solution_only: true``)
   are **dropped**: rubrics and model answers must not reach students, and an empty cell would only puzzle
   them;
@@ -44,6 +47,8 @@ from . import markers
 from .authoring import is_solution_only
 from .files import write_text_atomic
 from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
+from .intro import exercise_intro, is_intro
+from .parts import PartsError, read_parts
 
 CODE_STUB = "# YOUR CODE HERE"
 MARKDOWN_STUB = "*Write your answer here.*"
@@ -153,6 +158,14 @@ def _has_markers(source: str) -> bool:
     return any(line.strip() in (BEGIN_SOLUTION, BEGIN_HIDDEN, END_SOLUTION, END_HIDDEN) for line in source.split("\n"))
 
 
+def _student_intro(source: str, where: str) -> str:
+    """The exercise notebook's own title and intro in place of the teacher's (see ``intro``)."""
+    try:
+        return exercise_intro(source, where)
+    except ValueError as exc:
+        raise GeneratorError(str(exc)) from None
+
+
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
@@ -166,6 +179,8 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
         src = _source(cell)
         ctype = cell.cell_type
         nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
+        if is_intro(cell):
+            src = _student_intro(src, where)
         if ctype in ("code", "markdown"):
             if _has_markers(src):
                 src = _replace_regions(src, ctype, where)
@@ -183,6 +198,10 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             new = nbformat.v4.new_raw_cell(source=src, metadata=meta)
         new["id"] = cid
         cells.append(new)
+    try:  # each check cell must be only check("<part>", <answer>), matching a declared part
+        read_parts(solution, generated_from)
+    except PartsError as exc:
+        raise GeneratorError(str(exc)) from None
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat, nb.nbformat_minor = 4, 5
     meta = copy.deepcopy(dict(solution.get("metadata", {})))

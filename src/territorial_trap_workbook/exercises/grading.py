@@ -1,292 +1,338 @@
-"""Check filled-in exercise notebooks by running them, and report each exercise.
+"""Grade filled-in exercise notebooks against the teacher's solution notebooks.
 
-``grade_notebook(path)`` runs a copy of the notebook's cells in a fresh ``python3`` kernel (nbclient; the
-working directory is the notebook's folder; stored outputs are cleared first and never read). Every feedback
-check appends its result to a JSON-lines log named by ``WORKBOOK_FEEDBACK_LOG`` (see ``feedback``), which the
-grader sets for the kernel, so results are collected wherever the check call sits in its cell and even when
-the kernel dies later. Cells that raise do not stop the run (``allow_errors``); they are listed.
+For each submission ``grade_paths``:
 
-A notebook that is not a notebook (invalid JSON), hangs (a cell exceeds the per-cell timeout) or kills its
-kernel (``os._exit``) gets a line in its report, and the other notebooks are still checked.
+1. finds its solution notebook (by file name, else by the ``generated_from`` the exercise notebook records, else
+   by its chapter number) in the teacher's ``solutions`` folder;
+2. computes the expected values and points by running that solution (``answer_key.solution_key``) — never
+   from the submission, its check cells or metadata, nor from the key installed with the package;
+3. runs a copy of the submission in a sandbox (``sandbox``), takes every answer variable out of the kernel as
+   plain data (``extract``) and judges it here, in the grading process (``feedback.judge``).
 
-Per exercise the status is the feedback status (``right``, ``wrong``, ``not answered``, ``wrong type``,
-``not finite``, ``unusable``), ``manual`` when all its cells ran and none has a check (a written answer, to be
-marked by hand), or ``not checked`` when its check did not run (an error in its cells, or the run stopped
-before them). The exercises expected in a notebook
-come from its question cells' ``workbook`` metadata, plus any other check names seen in the log; a check
-named ``1.3a`` or ``1.3b`` counts for exercise ``1.3`` when ``1.3`` is declared and they are not. When an
-exercise has several checks, it is right only if all are; otherwise the first check that is not right is
-reported.
+The student's own check cells give feedback while they work and count for nothing. Per exercise part the
+status is a feedback status (``right``, ``close``, ``wrong``, ``not answered``, ``wrong type``, ``not finite``),
+or ``not checked`` when the answer could not be read (the kernel died, the notebook ran past its limits, or the
+variable is undefined after a cell raised). Written answers are ``manual``: they carry their nbgrader points
+but count neither as right nor in the total.
+
+Whose notebooks: a folder of folders (``roster/<student>/NN-name.ipynb``) is a class; a folder of notebooks
+named like the solutions is one learner's; other notebooks are one student each, named after the file.
+Other people's notebooks are only run in the sandbox (or with ``unsafe=True``); a learner's own notebooks run
+without it when bubblewrap is missing, and the report says so.
 """
 from __future__ import annotations
 
-import csv
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, TextIO
 
-import nbformat
-
-from .authoring import exercise_metadata
-from .feedback import LOG_ENV, MODE_ENV
+from .extract import Missing, WrongType, new_nonce, read_answers
+from .feedback import judge, wrong_type
 from .generator import notebooks_in
+from .parts import Part, PartsError, WrittenItem, read_parts
+from .runner import RUN_DEAD, RUN_FAILED, RUN_OK, RUN_TIMEOUT
+from .safe_text import for_terminal
+from .sandbox import Limits, allow_runs, find_bwrap, kill_all, run_notebook, sandbox_problem
+from .solution_key import SolutionError, solution_key
 
-NOT_CHECKED = "not checked"  # its check did not run: an error in its cells, or the run stopped before
-MANUAL = "manual"  # its cells all ran without a check: a written answer, to be marked by hand
-RUN_OK = "ok"
-RUN_ERRORS = "cell errors"
-RUN_TIMEOUT = "timeout"
-RUN_DEAD = "kernel died"
+NOT_CHECKED = "not checked"
+MANUAL = "manual"
 RUN_INVALID = "not a notebook"
 RUN_MISSING = "missing"
-RUN_FAILED = "failed"
-INCOMPLETE_RUNS = (RUN_TIMEOUT, RUN_DEAD, RUN_INVALID, RUN_MISSING, RUN_FAILED)
+RUN_NO_SOLUTION = "no solution"
+INCOMPLETE_RUNS = (RUN_TIMEOUT, RUN_DEAD, RUN_FAILED, RUN_INVALID, RUN_MISSING, RUN_NO_SOLUTION)
+MAX_NOTEBOOK_BYTES = 20_000_000
 
-_ICONS = {"right": "✅", "wrong": "❌", "not answered": "⏳", "wrong type": "⚠️", "not finite": "⚠️",
+_ICONS = {"right": "✅", "close": "🔸", "wrong": "❌", "not answered": "⏳", "wrong type": "⚠️", "not finite": "⚠️",
           "unusable": "⚠️", NOT_CHECKED: "·", MANUAL: "✍️"}
+
+
+class GradingError(Exception):
+    """Grading cannot start (no solutions, no sandbox for other people's work, ...): one line for the user."""
+
+
+class Interrupted(Exception):
+    """Ctrl-C or SIGTERM: the runs in progress were stopped; ``reports`` holds the notebooks finished before."""
+
+    def __init__(self, reports: list["NotebookReport"], signal_name: str = "interrupt"):
+        super().__init__(signal_name)
+        self.reports = reports
+        self.signal_name = signal_name
+
+
+@dataclass
+class Submission:
+    path: Path
+    student: str
+
+
+@dataclass
+class ItemResult:
+    status: str
+    message: str = ""
+    hint: str = ""
+    points: float | None = 0
+    possible: float = 0
 
 
 @dataclass
 class NotebookReport:
     path: Path
+    student: str
+    solution: str = ""
     run: str = RUN_OK
     detail: str = ""
-    exercises: dict[str, dict[str, str]] = field(default_factory=dict)
+    items: dict[str, ItemResult] = field(default_factory=dict)
     cell_errors: list[str] = field(default_factory=list)
 
     @property
-    def right(self) -> int:
-        return sum(1 for r in self.exercises.values() if r["status"] == "right")
+    def points(self) -> float:
+        return sum(r.points or 0 for r in self.items.values() if r.status != MANUAL)
+
+    @property
+    def possible(self) -> float:
+        return sum(r.possible for r in self.items.values() if r.status != MANUAL)
 
     def lines(self) -> list[str]:
-        head = f"{self.path}: {self.right}/{len(self.exercises)} right"
+        t = for_terminal
+        head = f"{t(self.path)} ({t(self.student)}): {_num(self.points)}/{_num(self.possible)} points"
         if self.run != RUN_OK:
             head += f" [{self.run}]"
         out = [head]
         if self.detail:
-            out.append(f"  run: {self.detail}")
-        for err in self.cell_errors:
-            out.append(f"  error: {err}")
-        width = max((len(k) for k in self.exercises), default=0)
-        for ex, r in self.exercises.items():
-            status = r["status"]
-            line = f"  {ex:<{width}}  {_ICONS.get(status, '?')} {status}"
-            if status not in ("right", NOT_CHECKED, MANUAL, "not answered") and r.get("message"):
-                line += f": {r['message']}"
-            if status == "wrong" and r.get("hint"):
-                line += f" Hint: {r['hint']}"
+            out.append(f"  run: {t(self.detail)}")
+        out += [f"  error: {t(e)}" for e in self.cell_errors]
+        width = max((len(k) for k in self.items), default=0)
+        for name, r in self.items.items():
+            line = f"  {name:<{width}}  {_ICONS.get(r.status, '?')} {r.status}"
+            if r.status == MANUAL:
+                line += f" ({_num(r.possible)} points, marked by hand)"
+            elif r.status not in ("right", "not answered") and r.message:
+                line += f": {t(r.message)}"
+            if r.status == "wrong" and r.hint:
+                line += f" Hint: {t(r.hint)}"
             out.append(line)
         return out
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
 
 
 def natural_key(text: str) -> list[Any]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
 
 
-def _short(text: str, n: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 3] + "..."
-
-
-def _read_log(path: Path) -> list[dict[str, str]]:
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    for line in lines:
-        try:
-            rec = json.loads(line)
-        except ValueError:
+# ----------------------------------------------------------------------------------------- collecting
+def collect(paths: Iterable[str | Path], solution_names: set[str]) -> list[Submission]:
+    """The submissions under ``paths``, each with the student it belongs to (see the module docstring)."""
+    out: list[Submission] = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            owner = p.resolve().parent.name if p.name in solution_names else p.stem
+            out.append(Submission(p, owner))
             continue
-        if isinstance(rec, dict) and isinstance(rec.get("exercise"), str) and isinstance(rec.get("status"), str):
-            records.append(rec)
-    return records
+        direct = notebooks_in(p)
+        for nb in direct:
+            out.append(Submission(nb, p.resolve().name if nb.name in solution_names else nb.stem))
+        for sub in sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(".")):
+            out.extend(Submission(nb, sub.name) for nb in notebooks_in(sub))
+    return out
 
 
-def exercise_of(check_name: str, exercises: list[str]) -> str:
-    """The exercise a check belongs to: itself if declared, else a declared id it extends with letters
-    (checks ``1.3a`` and ``1.3b`` belong to exercise ``1.3``), else itself."""
-    if check_name in exercises:
-        return check_name
-    for ex in exercises:
-        rest = check_name[len(ex):]
-        if check_name.startswith(ex) and rest.isalpha():
-            return ex
-    return check_name
+def _read_notebook(path: Path) -> tuple[Any, str, str]:
+    """(notebook, run status, detail): a notebook, or None with why it cannot be run."""
+    import nbformat
 
-
-def grade_notebook(path: str | Path, *, timeout: float = 30, kernel_name: str = "python3",
-                   startup_timeout: float = 60) -> NotebookReport:
-    """Run one notebook and report its exercises (never raises for a bad notebook)."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    path = Path(path)
-    report = NotebookReport(path)
-    if not path.exists():
-        report.run, report.detail = RUN_MISSING, "no such file"
-        return report
+    if not path.is_file():
+        return None, RUN_MISSING, "no such file"
     try:
+        if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+            return None, RUN_INVALID, f"larger than {MAX_NOTEBOOK_BYTES // 1_000_000} MB"
         text = path.read_text(encoding="utf-8")
         json.loads(text)  # first, for a precise message on broken JSON
         nb = nbformat.reads(text, as_version=4)
     except json.JSONDecodeError as exc:
-        report.run, report.detail = RUN_INVALID, f"invalid JSON ({exc.msg}, line {exc.lineno})"
-        return report
+        return None, RUN_INVALID, f"invalid JSON ({exc.msg}, line {exc.lineno})"
     except Exception as exc:  # unreadable bytes, or JSON that is not a notebook
-        report.run, report.detail = RUN_INVALID, f"cannot read it as a notebook ({type(exc).__name__}: {_short(exc, 100)})"
-        return report
+        return None, RUN_INVALID, f"cannot read it as a notebook ({type(exc).__name__}: {_short(exc, 100)})"
     if not isinstance(nb.get("cells"), list):
-        report.run, report.detail = RUN_INVALID, "no cells"
-        return report
+        return None, RUN_INVALID, "no cells"
+    return nb, RUN_OK, ""
+
+
+def _short(text: Any, n: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def match_solution(path: Path, nb: Any, solutions: dict[str, Path]) -> Path | None:
+    """The solution a submission answers: same file name, else its recorded ``generated_from``, else the
+    only solution with the same chapter number. (A lie here only makes the student's answers wrong.)"""
+    if path.name in solutions:
+        return solutions[path.name]
+    wb = (nb.get("metadata") or {}).get("workbook") if nb is not None else None
+    source = wb.get("generated_from") if isinstance(wb, dict) else None
+    if isinstance(source, str) and Path(source).name in solutions:
+        return solutions[Path(source).name]
+    chapter = re.match(r"(\d+)-", path.name)
+    same = [s for name, s in solutions.items() if chapter and name.startswith(chapter.group(0))]
+    return same[0] if len(same) == 1 else None
+
+
+# ------------------------------------------------------------------------------------------- judging
+@dataclass
+class SolutionKey:
+    name: str
+    parts: dict[str, tuple[Part, Any]]
+    written: list[WrittenItem]
+
+
+def load_solution(path: Path, timeout: float) -> SolutionKey:
+    import nbformat
 
     try:
-        expected = [e["id"] for e in exercise_metadata(nb)]
-    except Exception as exc:  # malformed metadata: still grade what the checks report
-        expected = []
-        report.detail = f"exercise metadata ignored: {_short(exc, 120)}"
-
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-
-    fd, log_name = tempfile.mkstemp(prefix="workbook-feedback-", suffix=".jsonl")
-    os.close(fd)
-    log = Path(log_name)
-    current = {"index": None}
-
-    def on_cell_start(cell: Any, cell_index: int) -> None:
-        current["index"] = cell_index
-
-    env = dict(os.environ)
-    env[LOG_ENV] = str(log)
-    env[MODE_ENV] = "report"
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, allow_errors=True,
-                            startup_timeout=startup_timeout, on_cell_start=on_cell_start,
-                            shutdown_kernel="immediate",  # results are already in the log
-                            resources={"metadata": {"path": str(path.parent.resolve())}})
-    try:
-        # The kernel's own stderr (shutdown noise after a timeout, transport warnings) is not the student's.
-        client.execute(env=env, stderr=subprocess.DEVNULL)
-    except CellTimeoutError:
-        report.run = RUN_TIMEOUT
-        report.detail = (f"cell {current['index']} ran longer than {timeout:g} s; "
-                         "it and the cells after it were not run")
-    except DeadKernelError:
-        report.run = RUN_DEAD
-        report.detail = f"the kernel died in cell {current['index']}; the cells after it were not run"
-    except Exception as exc:
-        report.run = RUN_FAILED
-        report.detail = f"the run failed ({type(exc).__name__}: {_short(exc, 120)})"
-
-    stopped = current["index"] if report.run in (RUN_TIMEOUT, RUN_DEAD) else None
-    error_cells: set[int] = set()
-    for i, cell in enumerate(nb.cells):
-        if i == stopped:  # the interrupt of a timed-out cell is reported above, not as the student's error
-            continue
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            if out.get("output_type") == "error":
-                error_cells.add(i)
-                report.cell_errors.append(f"cell {i}: {out.get('ename')}: {_short(out.get('evalue', ''), 120)}")
-    if report.cell_errors and report.run == RUN_OK:
-        report.run = RUN_ERRORS
-
-    records = _read_log(log)
-    try:
-        log.unlink()
-    except OSError:
-        pass
-    # Each declared exercise owns the cells from its question cell to the next question cell.
-    starts = [(i, c["metadata"]["workbook"]["exercise"]) for i, c in enumerate(nb.cells)
-              if isinstance(c.get("metadata", {}).get("workbook"), dict)
-              and c["metadata"]["workbook"].get("exercise") in expected]
-    sections = {ex: (i, starts[k + 1][0] if k + 1 < len(starts) else len(nb.cells))
-                for k, (i, ex) in enumerate(starts)}
-    ran_to = len(nb.cells) if report.run in (RUN_OK, RUN_ERRORS) else (current["index"] or 0)
-    for rec in records:
-        rec["exercise"] = exercise_of(rec["exercise"], expected)
-    names = list(expected) + [r["exercise"] for r in records if r["exercise"] not in expected]
-    for name in dict.fromkeys(names):
-        mine = [r for r in records if r["exercise"] == name]
-        if not mine:
-            lo, hi = sections.get(name, (0, len(nb.cells)))
-            untouched = hi <= ran_to and not any(lo <= i < hi for i in error_cells)
-            status = MANUAL if name in sections and untouched else NOT_CHECKED
-            report.exercises[name] = {"status": status, "message": "", "hint": ""}
-            continue
-        bad = [r for r in mine if r["status"] != "right"]
-        pick = bad[0] if bad else mine[-1]
-        report.exercises[name] = {k: str(pick.get(k, "")) for k in ("status", "message", "hint")}
-    return report
+        written = read_parts(nbformat.read(str(path), as_version=4), str(path)).written
+        return SolutionKey(path.name, solution_key(path, timeout=timeout), written)
+    except (SolutionError, PartsError, OSError) as exc:
+        raise GradingError(f"cannot use the solution notebook {path}: {exc}") from None
 
 
-def collect_notebooks(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders expanded to their notebooks (sorted, no backups or checkpoints)."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(notebooks_in(p))
+def judge_run(report: NotebookReport, key: SolutionKey, result: dict[str, Any] | None, nonce: str) -> None:
+    """Fill ``report`` from a runner's results (None: the notebook could not be run at all)."""
+    names = [part.answer for part, _ in key.parts.values()]
+    answers = None
+    if result is not None:
+        report.run, report.detail, report.cell_errors = result["run"], result["detail"], result["cell_errors"]
+        answers = read_answers(result["extraction"], nonce, names)
+    troubled = result is None or bool(result["cell_errors"] or result["timed_out"])
+    for pid, (part, expected) in key.parts.items():
+        value = Missing() if answers is None else answers[part.answer]
+        if answers is None:
+            item = ItemResult(NOT_CHECKED, "the answers could not be read from this run", part.hint)
+        elif isinstance(value, Missing):
+            item = (ItemResult(NOT_CHECKED, f"{part.answer} is not defined: a cell before it raised an error "
+                                            "or was interrupted", part.hint) if troubled else
+                    ItemResult("not answered", f"{part.answer} is not defined: was its cell deleted?", part.hint))
+        elif isinstance(value, WrongType):
+            fb = wrong_type(part, value.description)
+            item = ItemResult(fb.status, fb.message, fb.hint)
         else:
-            out.append(p)
-    return out
+            fb = judge(value, part, expected)
+            item = ItemResult(fb.status, fb.message, fb.hint)
+        item.possible = part.points
+        item.points = part.points if item.status == "right" else 0
+        report.items[pid] = item
+    for w in key.written:
+        report.items[w.name] = ItemResult(MANUAL, points=None, possible=w.points)
 
 
-def summary_rows(reports: list[NotebookReport]) -> tuple[list[str], list[list[str]]]:
-    exercises = sorted({ex for r in reports for ex in r.exercises}, key=natural_key)
-    header = ["file", "run", "right", "total", *exercises]
-    rows = []
-    for r in reports:
-        rows.append([str(r.path), r.run, str(r.right), str(len(r.exercises)),
-                     *[r.exercises.get(ex, {}).get("status", "") for ex in exercises]])
-    return header, rows
+# ------------------------------------------------------------------------------------------- running
+def choose_sandbox(submissions: list[Submission], unsafe: bool) -> tuple[bool, str]:
+    """(sandboxed, notice) — or GradingError when other people's notebooks would run unprotected."""
+    problem = sandbox_problem(find_bwrap())
+    if problem is None:
+        return True, ""
+    if unsafe:
+        return False, (f"WARNING: {problem}. Running the notebooks WITHOUT a sandbox (--unsafe): they run with "
+                       "your rights and can read, change or delete your files.")
+    if len({s.student for s in submissions}) <= 1:
+        return False, (f"note: {problem}. Checking your own notebooks without a sandbox: they run with your "
+                       "rights.")
+    raise GradingError(f"refusing to run other people's notebooks without a sandbox: {problem}. Install "
+                       "bubblewrap, or pass --unsafe if you trust every notebook.")
 
 
-def format_table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(header)]
-    fmt = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
-    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)])
+def solutions_in(folder: Path) -> dict[str, Path]:
+    if not folder.is_dir():
+        raise GradingError(f"no solutions folder at {folder}: run from the repository root or give --solutions")
+    found = {p.name: p for p in notebooks_in(folder)}
+    if not found:
+        raise GradingError(f"no solution notebooks in {folder}")
+    return found
 
 
-def write_csv(reports: list[NotebookReport], csv_path: str | Path) -> Path:
-    header, rows = summary_rows(reports)
-    csv_path = Path(csv_path)
-    csv_path.parent.mkdir(parents=True, exist_ok=True)
-    with csv_path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return csv_path
+def grade_paths(paths: Iterable[str | Path], *, solutions: str | Path, limits: Limits = Limits(), jobs: int = 2,
+                unsafe: bool = False, out: TextIO | None = None, progress: bool = True) -> list[NotebookReport]:
+    """Grade notebooks, folders of notebooks and class folders; print each report, then a summary.
 
-
-def grade_paths(paths: Iterable[str | Path], *, timeout: float = 30, csv_path: str | Path | None = None,
-                out: TextIO | None = None, progress: bool = True,
-                kernel_name: str = "python3") -> list[NotebookReport]:
-    """Grade notebooks and folders of notebooks; print each report, then a summary table (several files)."""
+    Raises GradingError before running anything when grading cannot start, and Interrupted (with the reports
+    finished so far) on Ctrl-C or SIGTERM, after stopping every run in progress."""
     from tqdm.auto import tqdm
 
     out = out or sys.stdout
-    notebooks = collect_notebooks(paths)
-    reports: list[NotebookReport] = []
-    bar = tqdm(notebooks, desc="checking", unit="notebook", disable=not progress, file=sys.stderr)
-    for nb_path in bar:
-        bar.set_postfix_str(nb_path.name)
-        report = grade_notebook(nb_path, timeout=timeout, kernel_name=kernel_name)
-        reports.append(report)
-        bar.write("\n".join(report.lines()), file=out)
-    bar.close()
-    if len(reports) > 1:
-        header, rows = summary_rows(reports)
-        print("\n" + format_table(header, rows), file=out)
-    if csv_path is not None:
-        written = write_csv(reports, csv_path)
-        print(f"\nwrote {written}", file=out)
-    return reports
+    sols = solutions_in(Path(solutions))
+    subs = collect(paths, set(sols))
+    if not subs:
+        raise GradingError("no notebooks found in " + ", ".join(for_terminal(p) for p in paths))
+    sandboxed, notice = choose_sandbox(subs, unsafe)
+    if notice:
+        print(notice, file=out)
+    prepared = []
+    for sub in subs:
+        nb, run, detail = _read_notebook(sub.path)
+        sol = match_solution(sub.path, nb, sols)
+        prepared.append((sub, nb, run, detail, sol))
+    needed = sorted({sol for *_, sol in prepared if sol is not None})
+    reports: dict[int, NotebookReport] = {}
+    bar = tqdm(total=len(needed) + len(prepared), desc="checking", unit="notebook", disable=not progress,
+               file=sys.stderr)
+    allow_runs()
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        keys: dict[Path, SolutionKey] = {}
+        for path, fut in [(s, pool.submit(load_solution, s, max(limits.cell_timeout, 120))) for s in needed]:
+            keys[path] = fut.result()
+            bar.update()
+        futures = {pool.submit(_grade_one, sub, nb, run, detail, keys.get(sol), sandboxed, limits): i
+                   for i, (sub, nb, run, detail, sol) in enumerate(prepared)}
+        for fut in as_completed(futures):
+            report = fut.result()
+            reports[futures[fut]] = report
+            bar.update()
+            bar.write("\n".join(report.lines()), file=out)
+    except KeyboardInterrupt as exc:
+        kill_all()  # before waiting for the workers: each is waiting for its run to end
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise Interrupted([reports[i] for i in sorted(reports)], str(exc) or "interrupt") from None
+    except BaseException:
+        kill_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+        bar.close()
+    done = [reports[i] for i in sorted(reports)]
+    if len(done) > 1:
+        print("\n" + summary_table(done), file=out)
+    return done
+
+
+def _grade_one(sub: Submission, nb: Any, run: str, detail: str, key: SolutionKey | None, sandboxed: bool,
+               limits: Limits) -> NotebookReport:
+    report = NotebookReport(sub.path, sub.student, key.name if key else "")
+    if key is None:
+        report.run = run if nb is None else RUN_NO_SOLUTION
+        report.detail = detail if nb is None else "no solution notebook matches it (name it like the solution)"
+        return report
+    if nb is None:
+        report.run, report.detail = run, detail
+        judge_run(report, key, None, "")
+        return report
+    nonce = new_nonce()
+    result = run_notebook(nb, [p.answer for p, _ in key.parts.values()], nonce, limits=limits, sandboxed=sandboxed)
+    judge_run(report, key, result, nonce)
+    return report
+
+
+def summary_table(reports: list[NotebookReport]) -> str:
+    header = ["student", "notebook", "run", "points", "of"]
+    rows = [[for_terminal(r.student), for_terminal(r.path.name), r.run, _num(r.points), _num(r.possible)]
+            for r in reports]
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
+    fmt = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)])

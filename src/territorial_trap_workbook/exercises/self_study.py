@@ -6,7 +6,8 @@ ordinary exercise notebook (``generator.make_exercise``: solutions stubbed, rubr
 * turns each written answer's markdown cell into a code cell holding the answer as text,
   ``answer_10_3_text = \"\"\" \"\"\"``, followed by a ``self_mark("10.3", answer_10_3_text)`` cell: the kernel
   cannot read markdown, so the answer has to be a string for ``self_mark`` to see that it was written;
-* says "answer cell" where the question said "markdown cell";
+* says "answer cell" where the question said "markdown cell", and its intro (the cell tagged ``notebook-intro``)
+  says how written answers are self-marked (``intro.exercise_intro`` for the self-study audience);
 * adds, after the first code cell (the set-up), a cell whose source is folded that loads the chapter's rubrics
   as one encoded string (``rubrics.encode``): the rubrics travel with the notebook but stay out of sight until
   an answer is written (``self_mark``). Model answers never enter this notebook.
@@ -23,6 +24,7 @@ from typing import Any
 import nbformat
 
 from .generator import GeneratorError, _source, cells_hash, make_exercise
+from .intro import exercise_intro, is_intro
 from .rubrics import Rubric, RubricError, encode, parse_rubric
 from .self_mark import text_variable
 
@@ -117,6 +119,7 @@ def make_self_study(solution: Any, generated_from: str) -> Any:
     written = written_answers(solution, generated_from)
     notebook = make_exercise(solution, generated_from)
     by_cell = {w.cell_id: w for w in written}
+    intros = {(c.get("id") or f"cell-{i}"): _source(c) for i, c in enumerate(solution.cells) if is_intro(c)}
     questions = {w.question_id for w in written}
     cells: list[Any] = []
     for cell in notebook.cells:
@@ -126,6 +129,8 @@ def make_self_study(solution: Any, generated_from: str) -> Any:
             continue
         if cell.get("id") in questions and cell.cell_type == "markdown":
             cell.source = MARKDOWN_CELL.sub(r"answer\1cell\2below", _source(cell))
+        if is_intro(cell) and cell.get("id") in intros:
+            cell.source = exercise_intro(intros[cell["id"]], generated_from, audience="self-study")
         cells.append(cell)
     if written:
         first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), -1)

@@ -7,25 +7,35 @@ states are
   ``PAIR_STEPS`` values each, every other parameter at its default;
 * each other slider on its own: its grid of at most ``SINGLE_STEPS`` values, every other parameter at its default.
 
-Each state is one plotly frame named by the slider positions (``"3,10,0"``). The sliders do not animate by
-themselves (``method: "skip"``); a small script (see ``book.plotly_mime``) listens to every slider move and
-shows the frame of the positions the sliders now show. When that combination was not precomputed, the script
-first moves the other sliders back to their defaults, so what the sliders show is always the state drawn.
+Each state is one plotly frame named by the slider positions (``"3,10,0"``), carrying its read-out sentence as
+``layout.meta.readout``. The sliders do not animate by themselves (``method: "skip"``); a small script
+(``book/assets/explorer.js``) listens to every slider move and shows the frame of the positions the sliders now
+show. When that combination was not precomputed, the script first moves the other sliders back to their
+defaults, so what the sliders show is always the state drawn.
+
+The layout stacks the sliders under the plot at a laptop's width; ``layout.meta.workbook.geometry`` gives the page
+script what it needs to fit the figure to a narrower screen (wrapping long labels and titles, growing the height).
 """
 from __future__ import annotations
 
 import html
 import itertools
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..params import ParameterError
-from .spec import ExplorerSpec
+from .spec import ExplorerSpec, slider_label
 
 PAIR_STEPS = 11
 SINGLE_STEPS = 21
+#: Vertical room (px) of one slider with a one-line label, and of the x axis (tick labels and a one-line title)
+#: between the plot and the first slider.
 SLIDER_HEIGHT = 75
+AXIS_BLOCK = 75
+#: Room above the plot before the legend claims its own (plotly grows the top margin to fit the legend).
+TOP_MARGIN = 10
 
 
 @dataclass(frozen=True)
@@ -139,31 +149,53 @@ def static_figure_json(spec: ExplorerSpec) -> dict[str, Any]:
     for position, values in the_plan.states.items():
         frame = spec.draw(values)
         frames.append({"name": state_name(position), "data": json.loads(json.dumps(frame.traces)),
-                       "layout": _nested(frame.layout)})
+                       "layout": {**_nested(frame.layout), "meta": {"readout": frame.readout}}})
     _strip_constants(frames, figure["data"])
 
     sliders = []
     for row, name in enumerate(the_plan.sliders):
-        param = spec.space[name]
         steps = [{"method": "skip", "label": _label(v), "value": repr(v), "args": []}
                  for v in the_plan.grids[name]]
         sliders.append(dict(
             active=the_plan.defaults[row], steps=steps, x=0.0, len=1.0, y=0, yanchor="top",
-            pad=dict(t=75 + row * SLIDER_HEIGHT, b=10),
-            currentvalue=dict(prefix=f"{param.label} ({param.unit}): ", font=dict(size=13)),
+            pad=dict(t=AXIS_BLOCK + row * SLIDER_HEIGHT, b=10),
+            currentvalue=dict(prefix=f"{slider_label(spec.space[name])}: ", font=dict(size=13)),
             name=name,
         ))
     layout = figure["layout"]
-    height = layout.get("height") or 460
-    layout.update(sliders=sliders, height=height + 40 + SLIDER_HEIGHT * len(the_plan.sliders))
-    layout.setdefault("margin", {})["b"] = 110 + SLIDER_HEIGHT * len(the_plan.sliders)
+    # ``height`` in a figure builder's layout is the figure without sliders as it was designed with a title
+    # band on top; the plot keeps that room, minus the band, and the legend adds its own above it.
+    plot_height = (layout.get("height") or 460) - 200 + 40
+    bottom = AXIS_BLOCK + SLIDER_HEIGHT * len(the_plan.sliders) + 35
+    layout.pop("title", None)
+    margin = layout.setdefault("margin", {})
+    margin.update(t=TOP_MARGIN, b=bottom)
+    layout.update(sliders=sliders, height=TOP_MARGIN + plot_height + bottom)
     layout.setdefault("meta", {})["workbook"] = {
         "explorer": spec.key,
         "defaults": list(the_plan.defaults),
         "pair": list(the_plan.pair) if the_plan.pair else None,
+        "geometry": {"plot": plot_height, "axis": AXIS_BLOCK, "slider": SLIDER_HEIGHT, "top": TOP_MARGIN,
+                     "labels": [slider_label(spec.space[n]) for n in the_plan.sliders],
+                     **_axis_titles(layout)},
     }
     figure["frames"] = frames
     return figure
+
+
+def _axis_titles(layout: dict[str, Any]) -> dict[str, Any]:
+    """Each axis title (the page script wraps them to the axis length) and which x axes have theirs in the
+    bottom margin, above the first slider (those anchored to a y axis that starts at the bottom)."""
+    titles = {name: axis["title"]["text"] for name, axis in layout.items()
+              if re.fullmatch(r"[xy]axis\d*", name) and isinstance(axis, dict)
+              and ((axis.get("title") or {}).get("text") or "").strip()}
+
+    def starts_at_bottom(x_name: str) -> bool:
+        anchor = layout[x_name].get("anchor", "y")
+        y_axis = layout.get("yaxis" + anchor[1:], {}) if anchor.startswith("y") else {}
+        return (y_axis.get("domain") or [0, 1])[0] == 0
+
+    return {"axisTitles": titles, "bottomAxes": [n for n in titles if n.startswith("x") and starts_at_bottom(n)]}
 
 
 def values_table_html(spec: ExplorerSpec, caption: str | None = None) -> str:

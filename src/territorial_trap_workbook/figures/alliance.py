@@ -31,9 +31,9 @@ def draw_burden(v: Mapping[str, float]) -> Frame:
              marker=dict(color=PALETTE["orange"]),
              hovertemplate="%{x}: %{y:.1f}<extra>U.S. out</extra>"),
     ]
-    title = (f"Support X = {w.inside.total:.1f} with the U.S., {w.outside.total:.1f} without "
-             f"(−{w.support_lost:.1f})")
-    return Frame(traces=traces, layout={"title.text": title})
+    readout = (f"Total support for Ukraine is {w.inside.total:.1f} with the U.S. in the coalition and "
+               f"{w.outside.total:.1f} after it leaves, {w.support_lost:.1f} less.")
+    return Frame(traces=traces, readout=readout)
 
 
 def draw_wedge(v: Mapping[str, float]) -> Frame:
@@ -59,13 +59,12 @@ def draw_wedge(v: Mapping[str, float]) -> Frame:
              hovertemplate="offer %{x:.0f}<extra></extra>"),
     ]
     if s_star < lo:
-        where = f"s* = {s_star:.1f}: the U.S. gains from leaving even unpaid"
-    elif s_star > hi:
-        where = f"s* = {s_star:.1f}: beyond any offer shown"
+        price = "The U.S. would gain from leaving even unpaid."
     else:
-        where = f"s* = {s_star:.1f}"
-    title = f"{where} · offer {w.side:.0f} · U.S. {'leaves' if w.leaves else 'stays'}"
-    return Frame(traces=traces, layout={"title.text": title})
+        price = f"A side-payoff above {s_star:.1f} would buy the U.S. out of the coalition."
+    verdict = "so the U.S. leaves" if w.leaves else "so the U.S. stays"
+    readout = f"{price} The offer on the table is {w.side:.0f}, {verdict}."
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -84,10 +83,17 @@ EXPLORERS = [
         space=alliance.PARAMS,
         draw=draw_burden,
         layout=base_layout(
-            "", "", "Gift (resource index)",
+            "", "Gift (resource index)",
             barmode="group", yaxis=dict(rangemode="tozero"),
         ),
         main=("a_us", "a_front", "y_europe"),
+        title="What each of Ukraine's supporters gives, with the U.S. in the coalition and after it leaves",
+        try_this=(
+            "Lower the frontline states' weight towards the others'. At what point do the frontline states stop "
+            "giving?",
+            "Raise the large Europeans' resources. The orange total creeps towards the blue one: the richer the "
+            "remaining partners, the less the U.S. exit costs Ukraine.",
+        ),
         caption=("Burden-sharing among Ukraine's supporters with and without the U.S. "
                  "(Olson–Zeckhauser; Bergstrom–Blume–Varian closed form; illustrative parameters)."),
         alt_text=("A grouped bar chart. For the United States, the large European economies, the frontline "
@@ -101,10 +107,16 @@ EXPLORERS = [
         space=alliance.PARAMS,
         draw=draw_wedge,
         layout=base_layout(
-            "", "Side-payoff from a separate settlement (index)", "U.S. utility (log units)",
+            "Side-payoff from a separate settlement (index)", "U.S. utility (log units)",
             xaxis=dict(range=[-1, 51]),
         ),
         main=("side", "exit_cost", "a_us", "y_europe"),
+        title="The U.S. choice: staying in the coalition or taking a side-payoff to leave",
+        try_this=(
+            "Set the cost of leaving to zero. The crossing moves to the left of the axis: the U.S. would leave "
+            "unpaid.",
+            "Raise the large Europeans' resources and watch the price of the split fall.",
+        ),
         caption=("The wedge: the U.S. compares staying in the coalition with taking a separate deal "
                  "(our formalisation after Crawford 2011; illustrative parameters)."),
         alt_text=("A line chart with the side-payoff on the horizontal axis. A flat blue line is the U.S. "

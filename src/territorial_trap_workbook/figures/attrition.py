@@ -34,9 +34,10 @@ def draw_equilibrium(v: Mapping[str, float]) -> Frame:
              name="The war ends (first concession)", line=dict(color=PALETTE["black"], dash="dash", width=2),
              hovertemplate="ends at %{y:.2f}<extra></extra>"),
     ]
-    who = {"tie": "both concede together", "Russia": "Russia concedes first", "Ukraine": "Ukraine concedes first"}
-    title = f"{who[c.first]} at t = {c.duration:.2f} · Russia would quit at {c.t_R:.2f}, Ukraine at {c.t_U:.2f}"
-    return Frame(traces=traces, layout={"title.text": title})
+    who = {"tie": "Both concede together", "Russia": "Russia concedes first", "Ukraine": "Ukraine concedes first"}
+    readout = (f"Russia would hold out until time {c.t_R:.2f} and Ukraine until {c.t_U:.2f}. "
+               f"{who[c.first]}: the war ends at time {c.duration:.2f}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary_equilibrium(v: Mapping[str, float]) -> dict[str, str]:
@@ -54,12 +55,16 @@ EQUILIBRIUM = ExplorerSpec(
     space=attrition.EQUILIBRIUM_PARAMS,
     draw=draw_equilibrium,
     layout=base_layout(
-        "", "Value of winning, privately known", "Time at which the side quits",
-        xaxis=dict(range=[-0.01, 1.0], dtick=0.1),
+        "Value of winning, privately known", "Time at which the side quits",
+        xaxis=dict(range=[-0.01, 1.0]),
         yaxis=dict(rangemode="tozero"),
-        margin=dict(l=70, r=30, t=130, b=60),
     ),
     main=("v_R", "v_U", "cost"),
+    title="How long each side holds out in a war of attrition, and who gives up first",
+    try_this=(
+        "Move the cost of holding out from 0.2 to 5. Does the order of concession ever change?",
+        "Give both sides the same value of winning. What happens to the length of the war?",
+    ),
     caption=("The war of attrition with private values: each side's equilibrium quitting time, and who "
              "concedes first (illustrative values)."),
     alt_text=("A rising curve shows the equilibrium quitting time t(v) = (−v − ln(1 − v))/c against the value "
@@ -105,12 +110,13 @@ def draw_budgets(v: Mapping[str, float]) -> Frame:
              hovertemplate="Ukraine concedes at month %{x:.1f}<extra></extra>"),
     ]
     if s.first is None:
-        title = f"Nobody concedes within {attrition.HORIZON} months"
+        readout = f"Neither side runs out of resolve within {attrition.HORIZON} months."
     elif s.first == "tie":
-        title = f"Both run out together, month {s.end:.1f}"
+        readout = f"Both sides run out of resolve together, in month {s.end:.0f}."
     else:
-        title = f"{s.first} concedes first, month {s.end:.1f}"
-    return Frame(traces=traces, layout={"title.text": title})
+        other = "Russia" if s.first == "Ukraine" else "Ukraine"
+        readout = f"{s.first} runs out of resolve first, in month {s.end:.0f}, and concedes; {other} holds out."
+    return Frame(traces=traces, readout=readout)
 
 
 def summary_budgets(v: Mapping[str, float]) -> dict[str, str]:
@@ -127,20 +133,26 @@ BUDGETS = ExplorerSpec(
     space=attrition.PARAMS,
     draw=draw_budgets,
     layout=base_layout(
-        "", "Month of war", "Resolve units",
+        "Month of war", "Resolve units",
         xaxis=dict(range=[0, attrition.HORIZON], dtick=12),
         yaxis=dict(rangemode="tozero", zeroline=True, zerolinecolor="#444"),
         yaxis2=dict(overlaying="y", side="right", rangemode="tozero", showgrid=False,
                     title=dict(text="Aid per month"), linecolor="#444", ticks="outside"),
-        margin=dict(l=70, r=80, t=140, b=60),
+        margin=dict(l=70, r=80, t=10, b=60),
     ),
     main=("aid", "aid_fatigue", "cost_R", "fatigue_R"),
+    title="Two resolve budgets drained month by month, and the month each side runs out",
+    try_this=(
+        "Set aid fatigue to zero and raise Russia's monthly cost until Russia runs out first. Then raise aid "
+        "fatigue step by step: at what rate does Ukraine again run out first?",
+        "Set Russia's fatigue rate to 0. Does aid still decide the outcome, or only delay it?",
+    ),
     caption=("A teaching simulation, not an equilibrium: resolve budgets drained by monthly costs that grow "
              "with fatigue, with Western aid that shrinks as donors tire (illustrative parameters)."),
     alt_text=("A line chart over 120 months. A red line shows Russia's resolve budget and a blue line "
               "Ukraine's, both falling as monthly costs grow; a dotted green line, read on the right-hand axis, shows "
               "Western aid per month shrinking over time. A cross on the zero line marks the month in which each side runs out; the "
-              "title names the side that concedes first and when."),
+              "sentence above the plot names the side that concedes first and when."),
     summary=summary_budgets,
 )
 

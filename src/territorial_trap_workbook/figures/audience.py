@@ -36,9 +36,10 @@ def draw(v: Mapping[str, float]) -> Frame:
              marker=dict(size=11, color=[PALETTE["black"], UKRAINE, RUSSIA], line=dict(width=1, color="white")),
              hovertemplate="%{y:.2f}<extra></extra>"),
     ]
-    title = (f"a = {a:.2f} · credibility {s.credibility:.2f} · P(war) {s.war:.2f} · "
-             f"P(concede) {s.concede:.2f} · P(Russia backs down) {s.russia_backs_down:.2f}")
-    return Frame(traces=traces, layout={"title.text": title})
+    readout = (f"With an audience cost of {a:.2f}, Ukraine believes Russia will stand firm with probability "
+               f"{s.credibility:.2f}. The crisis ends in war with probability {s.war:.2f}, Ukraine concedes with "
+               f"{s.concede:.2f} and Russia backs down with {s.russia_backs_down:.2f}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -56,12 +57,21 @@ EXPLORER = ExplorerSpec(
     space=audience.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Audience cost of backing down, a", "Probability",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        "Audience cost of backing down, a", "Probability",
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.2),
         height=500,
     ),
     main=("a", "p", "c_bar"),
+    title="How the cost of backing down changes whether a crisis ends in war, a concession or a climb-down",
+    try_this=(
+        "Move the audience cost from 0 to 1 and watch the black line (war) rise, peak and fall while the "
+        "vermillion line (climb-down) drops to zero. At which audience cost does credibility reach 1?",
+        "Raise Russia's expected share of a war. The curves flatten: audience costs do most work for a leader "
+        "whose battlefield prospects are modest.",
+        "Raise the highest possible Russian cost of war (more uncertainty about what Russia can bear). "
+        "Credibility falls at every audience cost, and the peak of the war curve moves right.",
+    ),
     caption=("Audience costs in a one-shot crisis: credibility and the chances of concession, war and "
              "climb-down (all parameters illustrative)."),
     alt_text=("Line chart with the audience cost a from 0 to 1 on the horizontal axis and probability on the "

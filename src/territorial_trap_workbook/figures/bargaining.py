@@ -34,10 +34,21 @@ def draw(v: Mapping[str, float]) -> Frame:
              name="Russia's floor p − c_R", line=dict(color=NEUTRAL, dash="dot", width=2),
              hovertemplate="Russia's floor %{x:.2f}<extra></extra>"),
     ]
-    deal_text = "none" if b.deal is None else f"{b.deal:.2f}"
-    title = (f"Range {b.lower:.2f}–{b.upper:.2f} · deal {deal_text} · "
-             f"{'demand acceptable' if b.demand_acceptable else 'demand beyond Ukraine’s limit'}")
-    return Frame(traces=traces, layout={"title.text": title})
+    return Frame(traces=traces, readout=readout(v, b))
+
+
+def readout(v: Mapping[str, float], b: bargaining.Bargain) -> str:
+    start = f"Any split giving Russia from {b.lower:.2f} to {b.upper:.2f} beats fighting for both sides."
+    if b.deal is None:
+        deal = (f"Russia's walk-out value ({v['walkout']:.2f}) is more than Ukraine would ever give, so there is "
+                f"no deal.")
+    elif b.walkout_binds:
+        deal = f"The deal gives Russia {b.deal:.2f}: its walk-out value sets the price."
+    else:
+        deal = f"The deal gives Russia {b.deal:.2f}."
+    verdict = "within Ukraine's limit: Ukraine accepts it" if b.demand_acceptable else (
+        "beyond Ukraine's limit: Ukraine refuses it")
+    return f"{start} {deal} Russia's demand of {v['demand']:.2f} is {verdict}."
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -55,13 +66,22 @@ EXPLORER = ExplorerSpec(
     space=bargaining.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        "Share of the disputed value going to Russia", "",
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[0.4, 4.6], tickvals=list(ROWS.values()),
                    ticktext=["Bargaining range", "Deal", "Walk-out value", "Demand"], showgrid=False),
     ),
     main=("p", "c_U", "walkout", "demand"),
+    title="Which splits both sides prefer to fighting, the deal, and Russia's demand",
     caption="The bargaining range, the deal and Russia's ultimatum (illustrative parameters).",
+    try_this=(
+        "Push Ukraine's cost of continuing the war up until the dashed line reaches the demand. How large must "
+        "that cost be for a demand of 1 to become acceptable when Russia's expected share is 0.6?",
+        "Slide the walk-out value from 0 to 1. The deal does not move until the walk-out value passes the "
+        "deal the talks would give anyway, then follows it, then disappears: the outside-option principle.",
+        "Set Russia's expected share to 0.9. A demand of 1 is now close to acceptable: an ultimatum is "
+        "strongest when the battlefield already favours the side issuing it.",
+    ),
     alt_text=("A horizontal line of possible splits from 0 to 1. A green bar marks the bargaining range from "
               "Russia's floor p − c_R to Ukraine's limit p + c_U; a diamond marks the deal, a square Russia's "
               "walk-out value and a triangle Russia's demand."),

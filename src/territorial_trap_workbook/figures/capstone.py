@@ -14,7 +14,18 @@ from ..models import capstone
 from .style import NEUTRAL, PALETTE, RUSSIA, UKRAINE, base_layout, rounded
 
 ROWS = {"chapter1": 3, "ratifiable": 2, "demand": 1}
-SHORT = {"As set": "As set", **{k: k.split(" (")[0] for k in capstone.LEVERS}}
+
+
+def _two_lines(label: str) -> str:
+    """A category label on two lines of about equal length (on a phone its width is taken from the plot's)."""
+    words = label.split(" ")
+    if len(words) < 2:
+        return label
+    cut = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
+
+
+SHORT = {"As set": "As set", **{k: _two_lines(k.split(" (")[0]) for k in capstone.LEVERS}}
 
 
 def draw(v: Mapping[str, float]) -> Frame:
@@ -48,10 +59,11 @@ def draw(v: Mapping[str, float]) -> Frame:
              yaxis="y2", name="Chance of war", marker=dict(symbol="diamond", size=12, color=PALETTE["black"]),
              hovertemplate="%{y}: chance of war %{x:.2f}<extra></extra>"),
     ]
-    verdict = (f"ratifiable range {s.r_R:.2f}–{s.r_U:.2f}" if ok
-               else f"no ratifiable settlement (gap {-s.gap:.2f})")
-    title = f"Month {m:g}: p = {s.p:.2f} · {verdict} · chance of war {s.p_war:.2f}"
-    return Frame(traces=traces, layout={"title.text": title})
+    verdict = (f"both sides can ratify a split giving Russia from {s.r_R:.2f} to {s.r_U:.2f}" if ok
+               else f"Russia's floor lies {-s.gap:.2f} above Ukraine's limit, so no settlement can be ratified")
+    readout = (f"In month {m:g}, Russia expects {s.p:.2f} of the disputed value from fighting and {verdict}. "
+               f"Russia's best demand is {s.demand:.2f}; the chance of war is {s.p_war:.2f}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -69,16 +81,25 @@ EXPLORER = ExplorerSpec(
     space=capstone.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1, anchor="y"),
-        yaxis=dict(domain=[0.52, 1.0], range=[0.4, 3.6], tickvals=list(ROWS.values()), automargin=True,
+        "Share of the disputed value going to Russia", "",
+        xaxis=dict(range=[-0.02, 1.02], anchor="y"),
+        yaxis=dict(domain=[0.6, 1.0], range=[0.4, 3.6], tickvals=list(ROWS.values()), automargin=True,
                    ticktext=["Chapter 1's range", "Ratifiable range", "p ● / best demand ◆"], showgrid=False),
-        xaxis2=dict(anchor="y2", range=[-0.3, 1.0], dtick=0.1,
+        xaxis2=dict(anchor="y2", range=[-0.3, 1.0],
                     title=dict(text="Width of the ratifiable range (bars; negative = gap) / chance of war (◆)")),
-        yaxis2=dict(domain=[0.0, 0.3], anchor="x2", autorange="reversed", automargin=True, showgrid=False),
-        height=660,
+        yaxis2=dict(domain=[0.0, 0.4], anchor="x2", autorange="reversed", automargin=True, showgrid=False),
+        height=720,
     ),
     main=("a", "rigidity_R", "aid", "months"),
+    title="Whether any settlement can be ratified, Russia's gamble, and which single change would open a range",
+    try_this=(
+        "Move the audience cost. Watch Russia's floor and the chance of war move together.",
+        "Move aid from 0 to 60 and follow both triangles: which moves faster?",
+        "Set Russia's legal rigidity to 1. Which bar in the bottom panel still shows a range, and what happens to "
+        "the chance of war?",
+        "Move the months slider. The gap closes slowly as aid fades; in Jupyter, raise aid fatigue as well and "
+        "watch it close faster.",
+    ),
     caption=("The stalemate of wills: aid, aid fatigue, audience costs and both constitutions combined into the "
              "ratifiable range and the chance of war (all parameters illustrative)."),
     alt_text=("Two panels. Top: a horizontal line of possible splits from 0 to 1 with three rows: a grey bar for "

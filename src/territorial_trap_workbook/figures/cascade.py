@@ -38,8 +38,12 @@ def draw(v: Mapping[str, float]) -> Frame:
                          line=dict(width=2, color=[NEUTRAL, RUSSIA])),
              hovertemplate="stops at %{x:.1f}<extra></extra>"),
     ]
-    title = f"Cascade stops at {base_eq:.1f} of 100 without recognition · {eq:.1f} with (threshold drop {sh:g})"
-    return Frame(traces=traces, layout={"title.text": title})
+    if sh == 0:
+        readout = f"With no recognised annexation the cascade stops when {base_eq:.0f} of 100 states have acted."
+    else:
+        readout = (f"Without recognition the cascade stops when {base_eq:.0f} of 100 states have acted; after a "
+                   f"recognised annexation lowers every threshold by {sh:g}, it stops at {eq:.0f}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -57,11 +61,18 @@ MAP_EXPLORER = ExplorerSpec(
     space=cascade.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "States seen acting so far, r (of 100)", "States that would then act, F(r)",
-        xaxis=dict(range=[0, 100], dtick=10),
+        "States seen acting so far, r (of 100)", "States that would then act, F(r)",
+        xaxis=dict(range=[0, 100]),
         yaxis=dict(range=[0, 102], dtick=10),
     ),
     main=("sigma", "shift", "mean"),
+    title="How many states act once they see others act, before and after a recognised annexation",
+    try_this=(
+        "Set the threshold drop to 0 and move the spread of thresholds across 12: the grey curve's lower bend "
+        "lifts off the diagonal and the circle jumps to the top right.",
+        "With a spread of 10, find the smallest drop that tips the cascade.",
+        "Raise the average threshold. The whole curve slides right; a larger drop is needed for the same effect.",
+    ),
     caption=("Granovetter's threshold map for norm erosion: the cascade stops where the response curve first "
              "meets the diagonal (continuous version, N = 100; all parameters illustrative)."),
     alt_text=("A square chart. The horizontal axis is how many of 100 states have been seen changing a border "
@@ -105,8 +116,12 @@ def draw_sigma(v: Mapping[str, float]) -> Frame:
              marker=dict(size=12, color=PALETTE["black"]),
              hovertemplate="σ %{x:.1f}: %{y:.1f} act<extra></extra>"),
     ]
-    crit_text = "none in 1–40" if crit is None else f"{crit:.2f}"
-    return Frame(traces=traces, layout={"title.text": f"Final number acting against σ · tipping σ {crit_text}"})
+    crit0 = _critical(m, 0.0)
+    before = "no spread from 1 to 40" if crit0 is None else f"a spread above {crit0:.2f}"
+    after = "no spread from 1 to 40" if crit is None else f"a spread above {crit:.2f}"
+    readout = (f"Without recognition, {before} tips the cascade; with thresholds lowered by {sh:g}, {after}. "
+               f"At a spread of {s:g}, {eq:.0f} of 100 states end up acting.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary_sigma(v: Mapping[str, float]) -> dict[str, str]:
@@ -124,11 +139,16 @@ SIGMA_EXPLORER = ExplorerSpec(
     space=cascade.PARAMS,
     draw=draw_sigma,
     layout=base_layout(
-        "", "Spread of thresholds σ (actors)", "States acting in the end (of 100)",
-        xaxis=dict(range=[0, 41], dtick=5),
+        "Spread of thresholds σ (actors)", "States acting in the end (of 100)",
+        xaxis=dict(range=[0, 41]),
         yaxis=dict(range=[-2, 102], dtick=10),
     ),
     main=("shift", "mean"),
+    title="How many states end up acting as the spread of their thresholds grows",
+    try_this=(
+        "Compare the red and grey lines as the threshold drop grows. Recognition does not change whether there "
+        "is a tipping point; it moves it to a less varied population, one that was previously safe.",
+    ),
     caption=("How many states end up acting as the spread of thresholds grows, with and without a recognised "
              "annexation (continuous version, N = 100; all parameters illustrative)."),
     alt_text=("A line chart with the spread of thresholds from 1 to 40 on the horizontal axis and the number of "

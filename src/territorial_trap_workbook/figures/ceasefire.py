@@ -32,9 +32,11 @@ def draw_survival(v: Mapping[str, float]) -> Frame:
              marker=dict(size=11, color=[NEUTRAL, PALETTE["green"]], line=dict(width=1, color="white")),
              hovertemplate="%{y:.2f}<extra></extra>"),
     ]
-    title = (f"Still holding after {h:g} years: {d.survival:.2f} (none of the measures: {d.survival_none:.2f}) · "
-             f"hazard ratio {d.hazard_ratio:.2f}")
-    return Frame(traces=traces, layout={"title.text": title})
+    n = int(v["n_measures"])
+    readout = (f"After {h:g} years an agreement with {n} of the measures still holds with probability "
+               f"{d.survival:.2f}, against {d.survival_none:.2f} with none of them: its risk in any year is "
+               f"{d.hazard_ratio:.2f} times theirs.")
+    return Frame(traces=traces, readout=readout)
 
 
 def _fmt_years(x: float) -> str:
@@ -56,12 +58,19 @@ SURVIVAL_EXPLORER = ExplorerSpec(
     space=ceasefire.SURVIVAL,
     draw=draw_survival,
     layout=base_layout(
-        "", "Years since the ceasefire", "Probability the ceasefire still holds",
-        xaxis=dict(range=[0, 30.5], dtick=5),
+        "Years since the ceasefire", "Probability the ceasefire still holds",
+        xaxis=dict(range=[0, 30.5]),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.2),
         height=480,
     ),
     main=("n_measures", "beta", "k"),
+    title="How long a ceasefire holds, with and without measures that make it stronger",
+    try_this=(
+        "Set the effect of each measure to 0. The two curves coincide: measures that do not change the risk are "
+        "scraps of paper. Then make it positive: what would it mean for a measure to make peace less durable?",
+        "Move the shape of the risk above 1. The curves now fall slowly at first and steeply later: a ceasefire "
+        "that becomes more dangerous with age, as one might expect if both sides are re-arming.",
+    ),
     caption=("How long a ceasefire holds, with and without the strength measures Fortna studied "
              "(all numbers illustrative: her coefficients are not used)."),
     alt_text=("Line chart of the probability that a ceasefire still holds, from 1 at year 0 falling over 30 "
@@ -84,7 +93,7 @@ def draw_rearm(v: Mapping[str, float]) -> Frame:
              name="Ukraine's chance of winning after the pause", line=dict(color=UKRAINE, width=3),
              hovertemplate="pause %{x:.1f} years: Ukraine's chance %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=x, y=rounded(1.0 - c["p_U_after"]), mode="lines",
-             name="Russia's chance (chapter 1's p for the next bargain)", line=dict(color=RUSSIA, width=3),
+             name="Russia's chance (chapter 1's p)", line=dict(color=RUSSIA, width=3),
              hovertemplate="pause %{x:.1f} years: Russia's chance %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=x, y=rounded(c["war_index"]), mode="lines",
              name=f"War index of the declining side ({s.declining})", line=dict(color=PALETTE["black"], width=3),
@@ -98,10 +107,12 @@ def draw_rearm(v: Mapping[str, float]) -> Frame:
              marker=dict(size=11, color=[UKRAINE, RUSSIA, PALETTE["black"]], line=dict(width=1, color="white")),
              hovertemplate="%{y:.2f}<extra></extra>"),
     ]
-    verdict = "war: the pause is not a stable bargain" if s.war else "no war: the pause can be a stable bargain"
-    title = (f"After {T:g} years Ukraine's chance is {s.p_U_after:.2f} · declining side {s.declining} · "
-             f"war index {s.war_index:.2f} → {verdict}")
-    return Frame(traces=traces, layout={"title.text": title})
+    verdict = ("above 1: it prefers war now, so the pause is not a stable bargain" if s.war
+               else "below 1: the pause can be a stable bargain")
+    readout = (f"After a pause of {T:g} years Ukraine's chance of winning a renewed war is {s.p_U_after:.2f} "
+               f"(at the ceasefire {v['p_U']:.2f}). {s.declining} falls behind; its war index is "
+               f"{s.war_index:.2f}, {verdict}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary_rearm(v: Mapping[str, float]) -> dict[str, str]:
@@ -120,12 +131,18 @@ REARM_EXPLORER = ExplorerSpec(
     space=ceasefire.REARM,
     draw=draw_rearm,
     layout=base_layout(
-        "", "Length of the pause (years)", "Probability of winning / war index",
-        xaxis=dict(range=[0, 20.3], dtick=2),
+        "Length of the pause (years)", "Probability of winning / war index",
+        xaxis=dict(range=[0, 20.3]),
         yaxis=dict(range=[-0.05, 1.5], dtick=0.25),
         height=500,
     ),
     main=("g_R", "g_U", "p_U"),
+    title="What re-arming during a ceasefire does to the balance of strength and to the risk of a new war",
+    try_this=(
+        "Raise Ukraine's starting chance slowly with Russia re-arming faster. At what starting balance does the "
+        "war index first cross 1 within twenty years?",
+        "Give both sides the same re-arming rate. Does the length of the pause still matter?",
+    ),
     caption=("Re-arming during a ceasefire: the shifting balance of strength and chapter 5's war condition "
              "for the side that falls behind (all parameters illustrative)."),
     alt_text=("Line chart with the length of the pause from 0 to 20 years on the horizontal axis. A blue line "

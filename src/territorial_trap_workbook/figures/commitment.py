@@ -72,9 +72,10 @@ def draw(v: Mapping[str, float]) -> Frame:
                          line=dict(color=PALETTE["black"], width=1)),
              hovertemplate="p₁ %{x:.2f}, p₂ %{y:.2f}<extra></extra>"),
     ]
-    verdict = "war" if r.war else "peace possible"
-    title = f"War index {r.war_index:.2f} (war above 1) · shift {r.shift:.2f} · {verdict}"
-    return Frame(traces=traces, layout={"title.text": title})
+    verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
+    readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the shift. "
+               f"Its war index is {r.war_index:.2f}, {verdict}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -92,12 +93,20 @@ EXPLORER = ExplorerSpec(
     space=commitment.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        "p₁: declining side's chance of winning now", "p₂: its chance after the shift",
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         height=560,
     ),
     main=("p2", "p1", "delta", "c_D"),
+    title="Where a coming shift in power makes war now the declining side's best choice",
+    try_this=(
+        "Lower the weight on the future. The shaded region shrinks towards the bottom-right corner and "
+        "disappears when the future counts for little.",
+        "Raise the declining side's cost of war. The dashed edge moves right: costly war protects peace.",
+        "Move its chance of winning now below one half. No chance after the shift reaches the shaded region: the "
+        "weak have no preventive motive.",
+    ),
     caption=("Shifting power and the commitment problem: where the declining side prefers war now "
              "(two-period form of Powell 2006; illustrative parameters)."),
     alt_text=("A square plot with the declining side's chance of winning now on the horizontal axis and its "

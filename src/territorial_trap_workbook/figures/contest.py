@@ -52,10 +52,11 @@ def draw(v: Mapping[str, float]) -> Frame:
              line=dict(color=PALETTE["black"], width=3), marker=dict(size=7, color=PALETTE["black"]),
              xaxis="x2", yaxis="y2", hovertemplate="range edge %{y:.2f}<extra></extra>"),
     ]
-    verdict = "demand acceptable" if s.bargain.demand_acceptable else "demand beyond Ukraine’s limit"
-    title = (f"p_U {s.p_U:.2f} (east kept {s.p_U_with_east:.2f}) · offsetting aid "
-             f"{s.compensating_aid:.1f} · {verdict}")
-    return Frame(traces=traces, layout={"title.text": title})
+    verdict = "within Ukraine's limit" if s.bargain.demand_acceptable else "beyond Ukraine's limit"
+    readout = (f"Without the east Ukraine's chance of prevailing is {s.p_U:.2f} (with it, {s.p_U_with_east:.2f}); "
+               f"{s.compensating_aid:.1f} more aid would make up the loss. Russia's demand of {v['demand']:.2f} is "
+               f"{verdict}.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -79,9 +80,8 @@ EXPLORER = ExplorerSpec(
     space=contest.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "", "Ukraine's chance p_U",
+        "", "Ukraine's chance p_U",
         height=690,
-        margin=dict(l=70, r=30, t=175, b=60),
         xaxis=dict(range=[0, 60], anchor="y", matches="x2", showticklabels=False),
         yaxis=dict(domain=[0.56, 1.0], range=[0, 1], dtick=0.2),
         xaxis2=dict(range=[0, 60], anchor="y2", title=dict(text=_AID_TITLE)),
@@ -89,6 +89,15 @@ EXPLORER = ExplorerSpec(
                     title=dict(text="Russia's share")),
     ),
     main=("east_share", "aid", "m_R"),
+    title="Ukraine's chance of prevailing as aid grows, with and without the east, and what it does to the range",
+    try_this=(
+        "Move the east's share. The gap between the two curves, and the distance from circle to diamond, grow "
+        "with it; nothing else in the top panel changes shape.",
+        "Move Russia's war effort. Both curves shift down and the bargaining band shifts up, but the "
+        "circle-to-diamond distance stays fixed: the offsetting-aid formula at work.",
+        "In Jupyter, lower the demand until the red line enters the band, then raise aid and watch the band fall "
+        "past it.",
+    ),
     caption=("Ukraine's chance of prevailing against Western aid, with and without the east, and the "
              "bargaining range it implies (illustrative parameters; the default mobilisation rate is SIPRI's "
              "2024 figure)."),

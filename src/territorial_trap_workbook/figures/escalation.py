@@ -14,8 +14,8 @@ DEMANDS = np.linspace(0.0, 1.0, 101)
 
 _CORNER = {
     "interior": "",
-    "no-gamble": " (no gamble: Russia's cost is at least c̄)",
-    "cap": " (capped at the whole value)",
+    "no-gamble": " Russia's cost of war is at least the highest Ukrainian cost, so it does not gamble.",
+    "cap": " The best demand is the whole disputed value.",
 }
 
 
@@ -40,9 +40,10 @@ def draw(v: Mapping[str, float]) -> Frame:
              marker=dict(size=12, color=[RUSSIA, PALETTE["black"]], line=dict(width=1, color="white")),
              hovertemplate="%{y:.3f}<extra></extra>"),
     ]
-    title = (f"Best demand {r.demand:.2f}{_CORNER[r.corner]} · chance of war {r.p_war:.2f} · "
-             f"expected payoff {r.payoff:.3f}")
-    return Frame(traces=traces, layout={"title.text": title})
+    readout = (f"Russia's best demand is {r.demand:.2f} of the disputed value. Ukraine refuses it, and war "
+               f"follows, with probability {r.p_war:.2f}; Russia's expected payoff is {r.payoff:.3f}."
+               f"{_CORNER[r.corner]}")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -60,12 +61,19 @@ EXPLORER = ExplorerSpec(
     space=escalation.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Russia's demand (share of the disputed value)", "Chance of war / Russia's expected payoff",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        "Russia's demand (share of the disputed value)", "Chance of war / Russia's expected payoff",
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.52, 1.07], dtick=0.25),
         height=480,
     ),
     main=("c_bar", "c_R", "p"),
+    title="Russia's risk-return trade-off: the more it demands, the likelier a refusal and war",
+    try_this=(
+        "Move Russia's expected share of a war. The whole picture slides sideways but the dot on the vermillion "
+        "line stays at the same height, until the best demand hits 1.",
+        "Move the highest possible Ukrainian cost down towards Russia's cost. The payoff curve flattens into a "
+        "corner and the gamble disappears.",
+    ),
     caption=("The risk–return trade-off: Russia's best demand when it does not know Ukraine's cost of war "
              "(illustrative parameters)."),
     alt_text=("Line chart with Russia's demand from 0 to 1 on the horizontal axis. A vermillion line shows the "

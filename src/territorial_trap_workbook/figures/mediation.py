@@ -41,10 +41,16 @@ def draw(v: Mapping[str, float]) -> Frame:
              mode="markers", name="Current w", marker=dict(symbol="circle", size=12, color=PALETTE["black"]),
              hovertemplate="current: %{y:.2f}<extra></extra>"),
     ]
-    wm = "none" if m.w_min is None else f"{m.w_min:.2f}"
-    title = (f"w_min {wm} · advice {'credible' if m.credible else 'not credible'}"
-             f"{'' if m.decisive else ' (and irrelevant)'} · P(war) {m.p_war:.2f}")
-    return Frame(traces=traces, layout={"title.text": title})
+    if m.w_min is None:
+        where = "No bias makes the mediator's advice credible."
+    else:
+        where = f"The mediator's advice is credible once its weight on Ukraine is at least {m.w_min:.2f}."
+    now = f"At a weight of {v['w']:.2f} the advice is {'credible' if m.credible else 'not credible'}"
+    if m.credible and not m.decisive:
+        now += " but changes nothing"
+    readout = (f"{where} {now}: the chance of war is {m.p_war:.2f} (with no credible advice, "
+               f"{m.p_war_without:.2f}).")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -62,12 +68,20 @@ MEDIATION_EXPLORER = ExplorerSpec(
     space=mediation.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Mediator's weight on Ukraine w (0.5 = even-handed)",
+        "Mediator's weight on Ukraine w (0.5 = even-handed)",
         "Probability / share of the value",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
     ),
     main=("accuracy", "k", "q", "w"),
+    title="When a biased mediator's advice is believed, and what it does to the risk of war",
+    try_this=(
+        "Lower the accuracy towards 0.5. The step moves right and then disappears: advice based on poor "
+        "information is credible only from a very partisan mediator, and then not at all.",
+        "Raise the mediator's own cost of war. The step moves right: its fear of war erodes its credibility.",
+        "Raise the prior that Russia is resolved. Past a point the red line steps up instead of down: credible "
+        "advice then adds risk.",
+    ),
     caption=("When a biased mediator's advice is believed, and what it does to the risk of war "
              "(all parameters illustrative)."),
     alt_text=("A chart with the mediator's weight on Ukraine from 0 to 1 on the horizontal axis. A red step line "
@@ -110,15 +124,18 @@ def draw_leverage(v: Mapping[str, float]) -> Frame:
              name="Demand", line=dict(color=RUSSIA, dash="dot", width=2),
              hovertemplate="demand %{x:.2f}<extra></extra>"),
     ]
-    shift = lev.deal_shift
+    return Frame(traces=traces, readout=readout_leverage(v, lev))
+
+
+def readout_leverage(v: Mapping[str, float], lev) -> str:
+    start = (f"Aid lowers Russia's expected share from {v['p']:.2f} to {lev.p_after:.2f}; sanctions raise its cost "
+             f"of war from {v['c_R']:.2f} to {lev.c_R_after:.2f}.")
+    b, a = lev.before, lev.after
     if lev.talks_collapse:
-        text = "talks collapse: walk-out beats Ukraine's new limit"
-    elif shift is None:
-        text = "no deal before" if b.deal is None else "no deal after"
-    else:
-        text = f"deal moves {shift:+.2f}"
-    title = f"p {v['p']:.2f}→{lev.p_after:.2f} · c_R {v['c_R']:.2f}→{lev.c_R_after:.2f} · {text}"
-    return Frame(traces=traces, layout={"title.text": title})
+        return f"{start} Russia's walk-out value now beats Ukraine's new limit: the talks collapse."
+    if b.deal is None or a.deal is None:
+        return f"{start} There is no deal {'before' if b.deal is None else 'after'} the leverage."
+    return f"{start} The deal moves from {b.deal:.2f} to {a.deal:.2f}."
 
 
 def _fmt_deal(x: float | None) -> str:
@@ -140,12 +157,18 @@ LEVERAGE_EXPLORER = ExplorerSpec(
     space=mediation.LEVERAGE_PARAMS,
     draw=draw_leverage,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia", "",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        "Share of the disputed value going to Russia", "",
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[0.4, 2.6], tickvals=list(ROWS.values()),
                    ticktext=["Before leverage", "After aid and sanctions"], showgrid=False),
     ),
     main=("aid", "sanctions", "walkout"),
+    title="Leverage as moving chapter 1's range: aid and sanctions shift the range and the deal",
+    try_this=(
+        "Move aid and sanctions by the same amount and compare how far the diamond moves.",
+        "Set the walk-out value to 0.7 and raise aid step by step: watch for the moment the lower diamond "
+        "disappears.",
+    ),
     caption=("Leverage as moving chapter 1's parameters: aid lowers p, sanctions raise c_R "
              "(illustrative parameters)."),
     alt_text=("Two horizontal bars on the line of possible splits from 0 to 1: the grey bar is chapter 1's "

@@ -42,10 +42,17 @@ def draw(v: Mapping[str, float]) -> Frame:
              marker=dict(symbol="diamond", size=15, color=PALETTE["black"]),
              hovertemplate="deal %{y:.2f}<extra></extra>"),
     ]
-    deal_text = "none (talks collapse)" if s.deal is None else f"{s.deal:.2f}"
-    star = "never binds" if s.g_binds is None else f"binds above g = {s.g_binds:.2f}"
-    title = f"Inside share {s.inside:.2f} · rival track {s.walkout:.2f} · deal {deal_text} · {star}"
-    return Frame(traces=traces, layout={"title.text": title})
+    if s.deal is None:
+        deal = "The rival track is worth more than Ukraine would ever give, so the talks collapse."
+    elif s.walkout > s.inside:
+        deal = f"The rival track sets the price: the deal gives Russia {s.deal:.2f}."
+    else:
+        deal = f"The rival track does not bind: the deal gives Russia {s.deal:.2f}, its share inside the talks."
+    star = ("At no chance of take-off does it bind." if s.g_binds is None
+            else f"It binds once its chance of taking off passes {s.g_binds:.2f}.")
+    readout = (f"Inside the U.S.-led talks Russia would get {s.inside:.2f}; the rival track is worth "
+               f"{s.walkout:.2f} to it. {deal} {star}")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -64,14 +71,22 @@ EXPLORER = ExplorerSpec(
     space=rival_track.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Chance the rival track takes off if the U.S.-led talks end (g)",
+        "Chance the rival track takes off if the U.S.-led talks end (g)",
         "Share of the disputed value going to Russia",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.02, 1.02], dtick=0.1),
         height=600,
-        margin=dict(l=70, r=30, t=175, b=60),
     ),
     main=("g", "v_G", "k", "p"),
+    title="A rival peace track as Russia's outside option: when it moves the deal, and when it ends the talks",
+    try_this=(
+        "Lower the rival track's value until the orange line never crosses the green one. From then on the rival "
+        "track is irrelevant however likely it is.",
+        "Raise Russia's cost of leaving the U.S. track. The whole orange line moves down and the point where the "
+        "rival track starts to bind moves right.",
+        "Move Russia's expected share from fighting. The band and the green line move with it, and so does the "
+        "threshold: watch how it behaves when the share is high.",
+    ),
     caption=("A rival peace track as Russia's outside option: it moves the deal only once it is worth more than "
              "Russia's share inside the U.S.-led talks (illustrative parameters)."),
     alt_text=("A chart with the chance that a rival track takes off on the horizontal axis and Russia's share on "

@@ -33,8 +33,10 @@ TEMPLATE = go.layout.Template(
                    automargin=True),
         yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#444", ticks="outside",
                    automargin=True),
+        # Above the plot: a narrow screen wraps the entries onto more rows, and
+        # plotly grows the top margin to hold them (the title and read-out are HTML above the figure).
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        margin=dict(l=70, r=30, t=130, b=60),
+        margin=dict(l=70, r=30, t=10, b=60),
         hoverlabel=dict(font_size=13),
     )
 )
@@ -49,14 +51,11 @@ def rounded(values: Iterable[float] | float | None, digits: int = 6):
     return [None if v is None else round(float(v), digits) for v in values]
 
 
-def base_layout(title: str, x_title: str, y_title: str, **extra) -> dict:
-    """The shared layout: title at the top, axis titles given once; ``extra`` adds to it (axis settings are
-    merged into the axes, so an axis title need not be repeated there)."""
-    layout = dict(
-        template=TEMPLATE,
-        title=dict(text=title, x=0.02, xanchor="left", y=0.98, yanchor="top", yref="container", font=dict(size=15)),
-        height=460,
-    )
+def base_layout(x_title: str, y_title: str, **extra) -> dict:
+    """The shared layout: axis titles given once; ``extra`` adds to it (axis settings are merged into the axes,
+    so an axis title need not be repeated there). There is no plotly title: an explorer's title and read-out
+    are HTML above the plot, where a narrow screen can wrap them."""
+    layout = dict(template=TEMPLATE, height=460)
     for axis, text in (("xaxis", x_title), ("yaxis", y_title)):
         layout[axis] = {**({"title": dict(text=text)} if text else {}), **extra.pop(axis, {})}
     layout.update(extra)

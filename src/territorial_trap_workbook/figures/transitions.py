@@ -14,8 +14,8 @@ from .style import PALETTE, RUSSIA, base_layout, rounded
 
 MONTHS = 60
 COLOURS = {"talks": PALETTE["blue"], "ceasefire": PALETTE["green"], "frozen": PALETTE["sky"], "offensive": RUSSIA}
-BAR_LABELS = {"talks": "Talks", "ceasefire": "Cease-<br>fire", "frozen": "Frozen<br>conflict",
-              "offensive": "Offen-<br>sive"}
+BAR_LABELS = {"talks": "Talks", "ceasefire": "Ceasefire", "frozen": "Frozen",
+              "offensive": "Offensive"}
 ORDER = ("offensive", "frozen", "ceasefire", "talks")  # stacked from the bottom up
 
 
@@ -45,9 +45,10 @@ def draw(v: Mapping[str, float]) -> Frame:
              hovertemplate="%{y:.2f} of months<extra></extra>"),
     ]
     t = o.months_to_offensive
-    title = (f"From talks: offensive within {h:g} months {o.p_within:.2f} · expected wait {t['talks']:.1f} months · "
-             f"long-run share of offensive {o.long_run['offensive']:.2f}")
-    return Frame(traces=traces, layout={"title.text": title})
+    readout = (f"Starting from talks, an offensive begins within {h:g} months with probability {o.p_within:.2f}, "
+               f"after {t['talks']:.0f} months on average. In the long run {o.long_run['offensive']:.0%} of months "
+               f"are spent in an offensive.")
+    return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -68,14 +69,22 @@ EXPLORER = ExplorerSpec(
     space=transitions.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Months from the start of talks", "Chance of being in each state",
-        xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS], dtick=6),
+        "Months from the start of talks", "Chance of being in each state",
+        xaxis=dict(domain=[0.0, 0.62], range=[0, MONTHS]),
         yaxis=dict(range=[0, 1.0], dtick=0.2),
-        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickangle=0, tickfont=dict(size=12)),
+        xaxis2=dict(domain=[0.72, 1.0], anchor="y2", tickfont=dict(size=12)),
         yaxis2=dict(range=[0, 1.0], dtick=0.2, anchor="x2", title=dict(text="Long-run share of months")),
         height=500,
     ),
     main=("talks_offensive", "talks_ceasefire", "frozen_offensive", "offensive_talks"),
+    title="From talks to a renewed offensive: the chance of each state month by month, and in the long run",
+    try_this=(
+        "Raise the chance of moving from talks to an offensive and watch the blue band of talks drain faster into "
+        "the vermillion one.",
+        "Set the chance of moving from an offensive back to talks to zero: the long-run share of offensive jumps "
+        "to 1, because an offensive then never ends in the model. Is that a claim the article makes, or an "
+        "assumption you would reject?",
+    ),
     caption=("A four-state chain from talks to a renewed offensive: month-by-month chances starting from talks, "
              "and long-run shares (all transition probabilities illustrative)."),
     alt_text=("Two panels. Left: a stacked area chart over 60 months starting from talks; the bands are talks "

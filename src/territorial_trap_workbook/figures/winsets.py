@@ -52,9 +52,19 @@ def draw(v: Mapping[str, float]) -> Frame:
              name="Ukraine's limit without law (p + c_U)", line=dict(color=UKRAINE, dash="dot", width=2),
              hovertemplate="strategic limit %{x:.2f}<extra></extra>"),
     ]
-    title = f"Overlap {'none' if not w.overlap else f'{w.r_R:.2f}–{w.r_U:.2f}'} · deal {_fmt(w.deal)} · " \
-            f"whole-piece deal {_fmt(w.whole_deal)}"
-    return Frame(traces=traces, layout={"title.text": title})
+    return Frame(traces=traces, readout=readout(v, w))
+
+
+def readout(v: Mapping[str, float], w) -> str:
+    if not w.overlap:
+        return (f"Russia can ratify nothing below {w.r_R:.2f} and Ukraine nothing above {w.r_U:.2f}: no settlement "
+                f"can be ratified by both.")
+    text = (f"Both can ratify a split giving Russia from {w.r_R:.2f} to {w.r_U:.2f}; with divisible land the deal "
+            f"gives Russia {w.deal:.2f}.")
+    pieces = int(v["pieces"])
+    if w.whole_deal is None:
+        return f"{text} With {pieces} whole piece{'s' if pieces > 1 else ''}, no split falls in that overlap."
+    return f"{text} With {pieces} whole piece{'s' if pieces > 1 else ''}, the deal gives Russia {w.whole_deal:.2f}."
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
@@ -72,15 +82,21 @@ WINSETS = ExplorerSpec(
     space=winsets.PARAMS,
     draw=draw,
     layout=base_layout(
-        "", "Share of the disputed value going to Russia (0 = none, 1 = all four regions)", "",
-        xaxis=dict(range=[-0.03, 1.03], dtick=0.1),
+        "Share of the disputed value going to Russia (0 = none, 1 = all four regions)", "",
+        xaxis=dict(range=[-0.03, 1.03]),
         yaxis=dict(range=[0.4, 4.6], tickvals=list(ROWS.values()),
                    ticktext=["Russia can ratify", "Ukraine can ratify", "Overlap and deal", "Whole pieces"],
                    showgrid=False),
         height=560,
-        margin=dict(l=140, r=30, t=175, b=60),
+        margin=dict(l=140, r=30, t=10, b=60),
     ),
     main=("rigidity_R", "rigidity_U", "pieces", "c_U"),
+    title="What each side can ratify, where the two overlap, and the deal with divisible land or whole pieces",
+    try_this=(
+        "Set Ukraine's rigidity to 0 and the number of pieces to 12. Move Russia's rigidity up: how much does the "
+        "deal move before it disappears?",
+        "Set the pieces to 1 (the four regions as one block). For which rigidities does any deal survive?",
+    ),
     caption=("Two-level win-sets: what each side's constitution lets it ratify, the overlap, and the deals "
              "with divisible land and with whole pieces (illustrative parameters)."),
     alt_text=("A horizontal line of possible splits from 0 to 1. A red bar shows the splits Russia can ratify, "
@@ -123,9 +139,16 @@ def draw_leverage(v: Mapping[str, float]) -> Frame:
              marker=dict(symbol="x" if here.deal is None else "diamond", size=15, color=PALETTE["orange"]),
              hovertemplate="current λ_R %{x:.2f}<extra></extra>"),
     ]
-    title = (f"Breaking point λ_R* = {'never' if lam_star is None else f'{lam_star:.2f}'} · "
-             f"at λ_R = {v['rigidity_R']:.2f} the deal is {_fmt(here.deal)}")
-    return Frame(traces=traces, layout={"title.text": title})
+    return Frame(traces=traces, readout=readout_leverage(v, here))
+
+
+def readout_leverage(v: Mapping[str, float], here) -> str:
+    lam = v["rigidity_R"]
+    now = (f"At a Russian rigidity of {lam:.2f} the deal gives Russia {here.deal:.2f}." if here.deal is not None
+           else f"At a Russian rigidity of {lam:.2f} there is no deal both sides can ratify.")
+    if here.breaking_rigidity is None:
+        return f"{now} No rigidity breaks the talks here."
+    return f"{now} Above {here.breaking_rigidity:.2f} the win-sets stop overlapping and the talks break."
 
 
 LEVERAGE = ExplorerSpec(
@@ -133,14 +156,19 @@ LEVERAGE = ExplorerSpec(
     space=winsets.PARAMS,
     draw=draw_leverage,
     layout=base_layout(
-        "", "Legal rigidity in Russia λ_R (0 = no clause, 1 = all four regions or nothing)",
+        "Legal rigidity in Russia λ_R (0 = no clause, 1 = all four regions or nothing)",
         "Share going to Russia",
-        xaxis=dict(range=[-0.02, 1.02], dtick=0.1),
+        xaxis=dict(range=[-0.02, 1.02]),
         yaxis=dict(range=[-0.02, 1.05], dtick=0.1),
         height=520,
-        margin=dict(l=70, r=30, t=150, b=60),
     ),
     main=("rigidity_R", "rigidity_U", "pieces", "c_U"),
+    title="How the deal moves as Russia's law ties its hands, up to the point where the talks break",
+    try_this=(
+        "Raise Ukraine's cost of continuing the war. The breaking point moves right: a Ukraine that suffers more "
+        "from the war leaves more room for a Russian clause to pay off.",
+        "Move the number of pieces and watch the green dots: a whole-piece deal exists only on some stretches.",
+    ),
     caption=("Tying hands: the deal rises with Russia's legal rigidity until the win-sets stop overlapping "
              "(illustrative parameters)."),
     alt_text=("A line chart. The horizontal axis is Russia's legal rigidity from 0 to 1, the vertical axis the "

@@ -76,10 +76,10 @@ DEFAULT = _Default()
 
 PARAMS = ParamSpace(
     (
-        Param("mean", "Average threshold", "actors (of 100) seen acting first", 0.0, 100.0, 1.0, 25.0,
+        Param("mean", "Average threshold", "actors out of 100 seen acting first", 0.0, 100.0, 1.0, 25.0,
               "How many others a typical state must see change a border by force before it tries.",
               symbol="m"),
-        Param("sigma", "Spread of thresholds", "actors (standard deviation)", 1.0, 40.0, 0.1, 12.0,
+        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 12.0,
               "How much states differ in their thresholds.", symbol="σ"),
         Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 1.0,
               "How far recognising one annexation lowers every state's threshold.", symbol="s"),

@@ -90,7 +90,7 @@ SURVIVAL = ParamSpace(
               symbol="λ"),
         Param("k", "Shape of the risk over time", "dimensionless", 0.3, 2.0, 0.05, 0.6,
               "Below 1: the risk falls as the ceasefire ages; 1: constant; above 1: the risk rises.", symbol="k"),
-        Param("n_measures", "Strength measures in the agreement", "count (0 to 4)", 0, 4, 1, 1,
+        Param("n_measures", "Strength measures in the agreement", "count, 0 to 4", 0, 4, 1, 1,
               "How many of: demilitarised zone, third-party guarantee, peacekeepers, joint commission.",
               symbol="n", integer=True),
         Param("beta", "Effect of each measure on the log hazard", "log hazard ratio per measure", -1.0, 0.5,

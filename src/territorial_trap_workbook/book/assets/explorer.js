@@ -5,10 +5,18 @@
  * sliders themselves do nothing ("skip" steps): on every move by the reader this script picks the frame of the
  * positions the sliders now show. When that combination was not precomputed it first puts the other sliders
  * back to their defaults (keeping the moved slider, and its partner when the two form the pair), so the values
- * the sliders show are always the state drawn. The drawn state is written to the figure's data-state attribute.
+ * the sliders show are always the state drawn. The drawn state is written to the figure's data-state attribute,
+ * and the state's read-out sentence (layout.meta.readout, carried by each frame) to the figure's read-out.
+ *
+ * plotly.js has no media queries, so the script also fits each figure to its width, on drawing and whenever the
+ * width changes: slider labels and axis titles too long for the width wrap onto more lines, the sliders move
+ * down to make room, and the figure grows so that the plot keeps its height however many rows the legend
+ * takes. data-fitted holds the width the figure was last fitted to.
  */
 (function () {
   "use strict";
+
+  var SLIDER_FONT = 13, AXIS_FONT = 14, LINE = 1.3;  // plotly's line spacing
 
   function positions(gd) {
     return gd.layout.sliders.map(function (s) { return s.active; });
@@ -30,6 +38,12 @@
     return meta.defaults.slice();
   }
 
+  function showReadout(gd) {
+    var figure = gd.closest("figure");
+    var readout = figure && figure.querySelector(".explorer-readout");
+    if (readout && gd.layout.meta.readout) { readout.textContent = gd.layout.meta.readout; }
+  }
+
   function showState(gd, moved) {
     var goal = target(gd, moved), now = positions(gd), update = {};
     goal.forEach(function (v, i) { if (v !== now[i]) { update["sliders[" + i + "].active"] = v; } });
@@ -38,7 +52,10 @@
       return Plotly.animate(gd, [key(goal)], {
         mode: "immediate", frame: {duration: 0, redraw: true}, transition: {duration: 0}
       });
-    }).then(function () { gd.setAttribute("data-state", key(goal)); });
+    }).then(function () {
+      showReadout(gd);
+      gd.setAttribute("data-state", key(goal));
+    });
   }
 
   function pump(gd) {
@@ -54,8 +71,112 @@
     });
   }
 
+  // --- fitting the figure to its width ---------------------------------------------------------------------
+  var canvas = null;
+
+  function textWidth(text, size) {
+    canvas = canvas || document.createElement("canvas");
+    var context = canvas.getContext("2d");
+    context.font = size + "px Arial, Helvetica, sans-serif";
+    return context.measureText(text).width;
+  }
+
+  // Greedy word wrap to `width` px; the last line also leaves `reserve` px free (for a slider's value).
+  function wrap(text, size, width, reserve) {
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      var longer = line ? line + " " + word : word;
+      if (line && textWidth(longer, size) > width) { lines.push(line); line = word; } else { line = longer; }
+    });
+    if (line) { lines.push(line); }
+    var last = lines.length - 1;
+    if (reserve && last >= 0 && textWidth(lines[last], size) + reserve > width) {
+      var words = lines.pop().split(" "), tail = [];
+      while (words.length > 1 && textWidth(words.join(" "), size) + reserve > width) { tail.unshift(words.pop()); }
+      lines.push(words.join(" "));
+      if (tail.length) { lines.push(tail.join(" ")); }
+    }
+    return lines;
+  }
+
+  // Axis titles wrapped to their axis, and a smaller legend on a phone: these change the margins, so they come
+  // first. Returns how many px the wrapped titles of the bottom x axes add above the first slider.
+  function fitTitles(gd, geo, width, update) {
+    var full = gd._fullLayout, below = 0;
+    Object.keys(geo.axisTitles || {}).forEach(function (name) {
+      var axis = full[name];
+      if (!axis || !axis._length) { return; }
+      var lines = wrap(geo.axisTitles[name], AXIS_FONT, axis._length - 10, 0);
+      update[name + ".title.text"] = lines.join("<br>");
+      if (geo.bottomAxes.indexOf(name) >= 0) {
+        below = Math.max(below, (lines.length - 1) * Math.ceil(AXIS_FONT * LINE));
+      }
+    });
+    update["legend.font.size"] = width < 500 ? 12 : 14;
+    return below;
+  }
+
+  // Sliders and legend across the figure's whole width (their x is in fractions of the plot, whose margins the
+  // previous pass settled), slider labels wrapped, sliders stacked, and the height that keeps the plot's.
+  function fitSliders(gd, geo, width, below, update) {
+    var size = gd._fullLayout._size, room = width - 24;
+    update["legend.x"] = -(size.l - 8) / size.w;
+    var top = geo.axis + below;
+    gd.layout.sliders.forEach(function (slider, i) {
+      var value = Math.max.apply(null, slider.steps.map(function (s) { return textWidth(s.label, SLIDER_FONT); }));
+      var lines = wrap(geo.labels[i] + ":", SLIDER_FONT, room, value + 8);
+      update["sliders[" + i + "].x"] = -(size.l - 12) / size.w;
+      update["sliders[" + i + "].lenmode"] = "pixels";
+      update["sliders[" + i + "].len"] = room;
+      update["sliders[" + i + "].currentvalue.prefix"] = lines.join("<br>") + " ";
+      update["sliders[" + i + "].pad.t"] = top;
+      top += geo.slider + (lines.length - 1) * Math.ceil(SLIDER_FONT * LINE);
+    });
+    var bottom = top + 35;
+    // The legend's rows sit in the top margin, which plotly grows to hold them: add that to the height so the
+    // plot itself keeps its designed height.
+    var legend = gd.querySelector(".legend .bg");
+    var above = Math.max(geo.top, legend ? Math.ceil(legend.getBoundingClientRect().height) + 6 : 0);
+    update["margin.b"] = bottom;
+    update.height = above + geo.plot + bottom;
+    gd.style.height = update.height + "px";
+  }
+
+  function fit(gd) {
+    var geo = gd.layout.meta.workbook.geometry;
+    var width = Math.round(gd.getBoundingClientRect().width), titles = {}, rest = {}, below = 0;
+    if (!geo || !width) { return Promise.resolve(); }
+    below = fitTitles(gd, geo, width, titles);
+    return Plotly.relayout(gd, titles).then(function () {
+      fitSliders(gd, geo, width, below, rest);
+      return Plotly.relayout(gd, rest);
+    }).then(function () {
+      // A margin that moved once more (the legend or a slider pushing it) would shift the sliders: place again.
+      var again = {};
+      fitSliders(gd, geo, width, below, again);
+      var moved = Object.keys(again).some(function (k) { return Math.abs(again[k] - rest[k]) > 0.5; });
+      return moved ? Plotly.relayout(gd, again) : null;
+    }).then(function () { gd.setAttribute("data-fitted", String(width)); });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    // After plotly's own responsive resize (it waits 100 ms) has set the new width.
+    resizeTimer = setTimeout(function () {
+      document.querySelectorAll(".js-plotly-plot[data-fitted]").forEach(function (gd) {
+        if (String(Math.round(gd.getBoundingClientRect().width)) !== gd.getAttribute("data-fitted")) {
+          gd.removeAttribute("data-fitted");
+          fit(gd).catch(function (err) { console.error(err); });
+        }
+      });
+    }, 300);
+  });
+
   function draw(gd, fig) {
     return Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {
+      return fit(gd);
+    }).then(function () {
       if (!fig.frames.length) { return null; }
       gd._workbookFrames = {};
       fig.frames.forEach(function (f) { gd._workbookFrames[f.name] = true; });
@@ -75,6 +196,7 @@
   // The promises of every figure drawn on this page: scripts the figures do not need wait for them.
   window.WorkbookFiguresDrawn = window.WorkbookFiguresDrawn || [];
   window.WorkbookExplorer = {
+    fit: fit,
     draw: function (gd, fig) {
       var drawn = draw(gd, fig);
       window.WorkbookFiguresDrawn.push(drawn);

@@ -1,0 +1,69 @@
+"""Reader-facing names for the measures of the figure tables.
+
+A measure id such as ``russian_held_share_of_area`` is a column value for code; a reader needs words, with
+proper nouns capitalised ("Russian-held share of area"). Capitalising ids by rule would get "Us" and "Gdp"
+wrong, so every measure has a label written here, and a measure without one is an error naming this file.
+"""
+from __future__ import annotations
+
+MEASURE_LABELS: dict[str, str] = {
+    # area, population, control
+    "area": "area",
+    "population": "population",
+    "russian_held_area": "Russian-held area",
+    "russian_held_share_of_area": "Russian-held share of area",
+    "russian_held_share_of_area_before_2022": "Russian-held share of area before 2022",
+    "claimed_annexed_share_of_ukraine": "share of Ukraine claimed as annexed",
+    "share_of_ukraine_area": "share of Ukraine's area",
+    # aid (Kiel Institute's Ukraine Support Tracker)
+    "allocated_total_cumulative": "aid allocated since February 2022 (all kinds)",
+    "allocated_military_cumulative": "military aid allocated since February 2022",
+    "allocated_total_per_year_average": "aid allocated per year, 2022–2024 average",
+    "allocated_total_year_to_date": "aid allocated in 2025 so far",
+    "allocated_jan_feb": "aid allocated in January–February 2025",
+    "allocated_last_package_before_pause": "last package before the pause",
+    "allocated_share_of_donor_gdp": "aid allocated as a share of the donor's GDP",
+    "financial_humanitarian_allocated": "financial and humanitarian aid allocated",
+    "share_of_european_financial_humanitarian_allocations": "share of Europe's financial and humanitarian aid",
+    "military_allocations_change_vs_2022_2024_average": "military aid, change against the 2022–2024 average",
+    "nonmilitary_allocations_change_vs_2022_2024_average":
+        "non-military aid, change against the 2022–2024 average",
+    "share_of_us_and_european_total_allocations": "share of the aid the US and Europe allocated together",
+    "share_of_us_and_european_military_allocations":
+        "share of the military aid the US and Europe allocated together",
+    # war economies
+    "military_expenditure": "military expenditure",
+    "military_expenditure_real_change": "military expenditure, real change",
+    "military_burden": "military burden (spending as a share of GDP)",
+    "planned_military_expenditure": "planned military expenditure",
+    "planned_military_expenditure_share_of_gdp": "planned military expenditure as a share of GDP",
+    "budget_national_defence": "federal budget for national defence",
+    "budget_national_defence_share_of_federal_spending": "national defence as a share of federal spending",
+    "budget_total_federal_expenditure": "total federal budget expenditure",
+    "artillery_shell_production": "artillery shell production",
+    "artillery_shell_production_for_ukraine": "artillery shell production for Ukraine",
+    "artillery_shells_fired": "artillery shells fired",
+    # regional economies
+    "gross_regional_product": "gross regional product",
+    "share_of_ukraine_gdp": "share of Ukraine's GDP",
+    "share_of_ukraine_gdp_pre_war": "share of Ukraine's GDP before the war",
+    "share_of_ukraine_gdp_lost": "share of Ukraine's GDP lost",
+    "share_of_ukraine_exports": "share of Ukraine's exports",
+    "share_of_ukraine_exports_range": "share of Ukraine's exports (range across sources)",
+    "share_of_ukraine_export_earnings": "share of Ukraine's export earnings",
+    "share_of_ukraine_industrial_output": "share of Ukraine's industrial output",
+    "share_of_ukraine_industrial_output_range": "share of Ukraine's industrial output (range across sources)",
+    "share_of_ukraine_industrial_and_mining_output": "share of Ukraine's industrial and mining output",
+    "share_of_ukraine_industrial_sales": "share of Ukraine's industrial sales",
+    "irrigated_area_fed_by_kakhovka": "irrigated area fed by the Kakhovka reservoir",
+    "irrigation_systems_fed_by_kakhovka": "irrigation systems fed by the Kakhovka reservoir",
+}
+
+
+def measure_label(measure: str) -> str:
+    """The label of a measure id; ``KeyError`` naming the id and where labels live if it has none."""
+    try:
+        return MEASURE_LABELS[measure]
+    except KeyError:
+        raise KeyError(f"measure {measure!r} has no reader-facing label: add one to MEASURE_LABELS in "
+                       "territorial_trap_workbook/data/labels.py") from None
