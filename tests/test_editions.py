@@ -22,6 +22,7 @@ from leaks import RUN, site_corpus, solution_texts, words
 from territorial_trap_workbook.book.build import PROJECT_ROOT
 from territorial_trap_workbook.book.self_study import SOLUTION_SUFFIX, WORKED_DIR, add_practice_links
 from territorial_trap_workbook.chapters import CHAPTERS
+from territorial_trap_workbook.exercises.answer_key import KEY_FILE, read_key_file
 from territorial_trap_workbook.exercises.self_mark import RECORD_MIME  # noqa: F401 (the edition's MIME type)
 
 ASSETS = re.compile(r'<script[^>]*\bsrc="([^"]*)"|<link[^>]*rel="(?:stylesheet|preload)"[^>]*href="([^"]*)"')
@@ -128,6 +129,10 @@ def test_self_study_offers_the_solutions_of_every_chapter(self_study, chapter):
     assert "<details open" not in worked_page and 'sd-dropdown sd-card sd-mb-3" open' not in worked_page
     assert worked_page.count("Model answer.") == sum(
         1 for c in solved.cells if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade"))
+    # Every computed part's result, from the answer key, inside the dropdowns.
+    parts = [spec["part"] for spec in read_key_file(KEY_FILE)["notebooks"][f"{chapter.stem}.ipynb"]["parts"]]
+    inside = "".join(re.findall(r"<details.*?</details>", worked_page, re.S))
+    assert parts and all(f"(part {part}" in inside for part in parts), parts
 
 
 def test_self_study_holds_no_instructor_material(student, self_study):

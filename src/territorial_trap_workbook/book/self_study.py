@@ -8,7 +8,7 @@
   overwrite the exercise notebook in a downloads folder), without the nbgrader markers and without the
   teaching metadata (lesson plan, prompts, misconceptions: instructor material);
 * ``book/worked-solutions/NN-name.md`` — the worked-solutions page (``worked_page``), one dropdown per
-  exercise;
+  exercise, with each computed part's result from the installed answer key;
 * in the chapter's *Practice* section, right after the exercise download, two items: the solution notebook's
   download and a link to the worked-solutions page. They are added to the staged copy, so chapters carry no
   edition-specific text for them; a chapter without the exercise download line stops the build.
@@ -23,6 +23,7 @@ from typing import Any, Sequence
 import nbformat
 
 from ..chapters import Chapter
+from ..exercises.answer_key import KEY_FILE, read_key_file
 from ..exercises.generator import GeneratorError, render
 from ..exercises.self_study import make_self_study
 from .worked_page import without_markers, worked_page
@@ -95,6 +96,7 @@ def stage_self_study(project_root: Path, stage: Path, book: Path, chapters: Sequ
     (stage / "solutions").mkdir(exist_ok=True)
     (book / WORKED_DIR).mkdir(exist_ok=True)
     pages = []
+    key = read_key_file(KEY_FILE)  # kept in step with solutions/ by `workbook exercises` (and its tests)
     for chapter in chapters:
         source = project_root / "solutions" / f"{chapter.stem}.ipynb"
         if not source.is_file():
@@ -110,7 +112,7 @@ def stage_self_study(project_root: Path, stage: Path, book: Path, chapters: Sequ
         (stage / "solutions" / download).write_text(render(solution_download(solution)), encoding="utf-8")
         try:
             page = worked_page(solution, chapter, solution_download=f"../../solutions/{download}",
-                               exercise_download=f"../../exercises/{source.name}")
+                               exercise_download=f"../../exercises/{source.name}", key=key)
         except ValueError as exc:
             raise SelfStudyError(f"{where}: {exc}") from None
         (book / WORKED_DIR / f"{chapter.stem}.md").write_text(page, encoding="utf-8")

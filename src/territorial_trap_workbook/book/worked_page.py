@@ -4,7 +4,9 @@ The page (MyST markdown, generated at staging) shows every exercise as the learn
 after each exercise one dropdown, closed until the reader opens it, "Show the worked solution to exercise N.k",
 holding:
 
-* the solution's code (the answer cells, nbgrader markers removed; check cells left out: they only compare);
+* the solution's code (the answer cells, nbgrader markers removed; check cells left out: they only compare)
+  and, when the answer key knows the notebook, each part's result at the precision its question asks for
+  (``results``, from the key ``workbook exercises`` writes from the solutions);
 * the model answer of each written answer and its marking rubric, so a reader can mark their own work.
 
 Nothing else of the solution notebook reaches the page: not its notebook metadata (the lesson plan,
@@ -88,7 +90,55 @@ def _render(cell: Any) -> str:
     return code_block(text) if cell.get("cell_type") == "code" else text
 
 
-def _solution_body(cells: Sequence[Any]) -> str:
+def _number(value: Any, precision: dict | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return repr(value)
+    kind, n = next(iter((precision or {"sig_figs": 4}).items()))
+    if kind == "decimals":
+        return f"{value:.{int(n)}f}"
+    if kind == "whole":
+        return f"{round(value):d}"
+    if kind == "sig_figs":  # keep the trailing zeros the precision asks for: 0.690, not 0.69
+        return f"{value:#.{int(n)}g}".rstrip(".")
+    return f"{value:.4g}"
+
+
+def show_value(spec: dict) -> str:
+    """A part's expected value as the learner would write it, rounded as the question asks."""
+    value, precision = spec["expected"], spec.get("precision")
+    if spec["type"] in ("interval", "sequence") and isinstance(value, list):
+        if spec["type"] == "interval" and not value:
+            return "`()` (empty)"
+        shown = ", ".join(_number(v, precision) for v in value)
+        return f"`({shown})`" if spec["type"] == "interval" else f"`[{shown}]`"
+    shown = _number(value, precision) if spec["type"] == "number" else repr(value)
+    return f"`{shown}`"
+
+
+def results(key: dict | None, notebook: str) -> dict[str, list[str]]:
+    """Lines saying each part's result, by answer variable, from the answer key's entry for ``notebook``."""
+    entry = ((key or {}).get("notebooks") or {}).get(notebook) or {}
+    out: dict[str, list[str]] = {}
+    for spec in entry.get("parts", []):
+        precision = spec.get("precision")
+        phrase = ""
+        if precision:
+            from ..exercises.precision import Precision
+
+            phrase = f", {Precision.from_spec(precision).phrase}"
+        out.setdefault(spec["answer"], []).append(
+            f"- `{spec['answer']}` = {show_value(spec)} (part {spec['part']}{phrase})")
+    return out
+
+
+def _result_lines(cell: Any, found: dict[str, list[str]]) -> list[str]:
+    """The results of the answers an answer cell declares (its ``workbook.parts``)."""
+    wb = _meta(cell).get("workbook")
+    parts = wb.get("parts") if isinstance(wb, dict) and isinstance(wb.get("parts"), list) else []
+    return [line for p in parts if isinstance(p, dict) for line in found.get(p.get("answer"), [])]
+
+
+def _solution_body(cells: Sequence[Any], found: dict[str, list[str]]) -> str:
     parts = []
     for cell in cells:
         text = _render(cell)
@@ -96,6 +146,9 @@ def _solution_body(cells: Sequence[Any]) -> str:
             continue
         if cell.get("cell_type") == "code":
             parts.append(text)
+            lines = _result_lines(cell, found)
+            if lines:
+                parts.append("**Result.**\n\n" + "\n".join(lines))
         elif "rubric" in (_meta(cell).get("tags") or []):  # a rubric cell names itself ("**Rubric (2 points).**")
             parts.append(text if text.lstrip().startswith("**Rubric") else f"**Marking rubric.** {text}")
         elif _nbgrader(cell).get("grade"):
@@ -105,9 +158,12 @@ def _solution_body(cells: Sequence[Any]) -> str:
     return "\n\n".join(parts)
 
 
-def worked_page(solution: Any, chapter: Chapter, *, solution_download: str, exercise_download: str) -> str:
+def worked_page(solution: Any, chapter: Chapter, *, solution_download: str, exercise_download: str,
+                key: dict | None = None) -> str:
     """The MyST markdown of ``chapter``'s worked-solutions page. ``solution_download`` and
-    ``exercise_download`` are the notebooks' paths relative to the page."""
+    ``exercise_download`` are the notebooks' paths relative to the page; ``key`` is the answer key (its
+    entry ``<stem>.ipynb`` gives the results shown under the code)."""
+    found = results(key, f"{chapter.stem}.ipynb")
     sections: list[tuple[str | None, list[Any]]] = [(None, [])]
     for cell in solution.cells:
         ex = _exercise(cell)
@@ -134,5 +190,5 @@ def worked_page(solution: Any, chapter: Chapter, *, solution_download: str, exer
         solution_cells = [c for c in cells if _classify(c) == "solution"]
         out += ["", *("\n" + _render(c) for c in question if _render(c).strip())]
         if solution_cells:
-            out += ["", dropdown(f"Show the worked solution to exercise {ex}", _solution_body(solution_cells))]
+            out += ["", dropdown(f"Show the worked solution to exercise {ex}", _solution_body(solution_cells, found))]
     return "\n".join(out).strip() + "\n"
