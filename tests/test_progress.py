@@ -48,7 +48,7 @@ def test_a_saved_self_mark_is_read_without_running_the_notebook(tmp_path):
     path = _notebook(tmp_path / "10-economic-crippling.ipynb", _text_cell(), _marked_cell(_record()),
                      nbformat.v4.new_code_cell('self_mark("10.4", answer_10_4_text)'))
     marks = read_self_marks(path)
-    assert marks.asked == ["10.3", "10.4"] and set(marks.records) == {"10.3"}
+    assert marks.written == ["10.3", "10.4"] and set(marks.records) == {"10.3"}
     assert marks.records["10.3"]["awarded"] == 1.5 and marks.stale == set() and marks.ignored == []
 
 
@@ -96,8 +96,42 @@ def test_the_summary_says_what_is_right_open_and_self_marked(tmp_path):
     text = "\n".join(progress_lines(reports))
     assert text.index("Chapter 1 — The ultimatum") < text.index("Chapter 10 — Economic crippling")
     assert "right: 1 of 3 parts (10.1a)" in text
-    assert "still open: 10.1b (wrong — hint: Use s = 0.); 10.2 (not answered)" in text
+    assert "not right yet: 10.1b (wrong — hint: Use s = 0.)" in text and "not answered yet: 10.2\n" in text
+    assert "1.1 (not checked)" in text
     assert "written 10.3: self-marked 1.5 of 2 points" in text and "written 10.4: not self-marked yet" in text
     assert "the run did not finish (timeout: cell 4 ran longer than 30 s)" in text
     assert "In all: 1 of 4 computed parts right; 1 of 2 written answers self-marked (1.5 of 2 points" in text
     assert chapter_progress(reports[0]).marked == ["10.3"]
+
+
+def test_workbook_check_on_a_learners_own_folder_sums_up_their_progress(tmp_path, monkeypatch, capsys):
+    """The learner's command, as a self-study reader runs it: no solutions folder (the installed answer key
+    gives the expected values), one computed answer right, one wrong, one written answer self-marked."""
+    from territorial_trap_workbook.book.build import PROJECT_ROOT
+    from territorial_trap_workbook.cli import main
+    from territorial_trap_workbook.exercises.self_study import make_self_study, written_answers
+
+    stem = "10-economic-crippling"
+    solution = nbformat.read(str(PROJECT_ROOT / "solutions" / f"{stem}.ipynb"), as_version=4)
+    nb = make_self_study(solution, f"solutions/{stem}.ipynb")
+    cells = {c.get("id"): c for c in nb.cells}
+    answer = next(c for c in nb.cells if "answer_10_1a = None" in c.source)
+    answer.source = ("answer_10_1a = contest.win_probability(tau=0.3, east_share=0.2, aid=10, m_R=50, r=1)\n"
+                     "answer_10_1b = 0.9")
+    first, second = written_answers(solution, stem)[:2]
+    cells[second.cell_id].source = f'{sm.text_variable(second.exercise)} = """{ANSWER}"""'
+    mark = cells[f"{second.cell_id}-self-mark"]
+    mark.outputs = [nbformat.v4.new_output("execute_result", execution_count=1, data=_record(
+        points=(1, 0.5), exercise=second.exercise))]
+    folder = tmp_path / "my-notebooks"
+    folder.mkdir()
+    nbformat.write(nb, str(folder / f"{stem}.ipynb"))
+    monkeypatch.chdir(tmp_path)  # no solutions/ here: a learner's folder
+    assert main(["check", str(folder), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "expected values come from the answer key installed with the package" in out
+    assert "Chapter 10 — Economic crippling and dependence on aid (10-economic-crippling.ipynb)" in out
+    assert "right: 1 of 6 parts (10.1a)" in out and "not right yet: 10.1b (wrong" in out
+    assert f"written {first.exercise}: not self-marked yet" in out
+    assert f"written {second.exercise}: self-marked 1.5 of 2 points" in out
+    assert "points" not in out.split("In all")[0].split("Chapter 10")[0].replace("answer key", "")

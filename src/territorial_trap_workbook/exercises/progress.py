@@ -1,8 +1,10 @@
 """A learner's progress, chapter by chapter: what is right, what is still open, which written answers they marked.
 
 ``workbook check --progress FOLDER`` grades a learner's own notebooks (``grading``) and hands the reports here.
-Computed answers come from the grading run; self-marks are read from the notebook files as saved, without
-running anything: ``self_mark(..., points=[...])`` stores its record in the cell's output under
+Computed answers come from the grading run — against the solutions when there are any (``--solutions`` or
+``./solutions``), else against the answer key installed with the package (``installed_keys``: the values the
+learner's own check cells use; fine for practice, never for a grade). Self-marks are read from the notebook
+files as saved, without running anything: ``self_mark(..., points=[...])`` stores its record in the cell's output under
 ``self_mark.RECORD_MIME`` (the kernel cannot write notebook metadata). A record is trusted only as far as it
 is well-formed (``self_mark.read_record``); a record made before the answer text was last changed is reported
 as such, since the learner may want to mark the new text again.
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..chapters import CHAPTERS
+from .safe_text import for_terminal
 from .self_mark import RECORD_MIME, answer_hash, read_record, text_variable
 
 RIGHT = "right"
@@ -30,7 +33,8 @@ class SelfMarks:
 
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # exercise -> record (the last one)
     stale: set[str] = field(default_factory=set)  # marked before the answer text last changed
-    asked: list[str] = field(default_factory=list)  # exercises with a self_mark cell, in order
+    written: list[str] = field(default_factory=list)  # exercises with a written answer (a self_mark cell or a
+    #                                                   graded nbgrader answer cell), in order
     ignored: list[str] = field(default_factory=list)  # cells whose record could not be read
 
 
@@ -65,12 +69,20 @@ def read_self_marks(path: str | Path) -> SelfMarks:
     except (OSError, ValueError, UnicodeDecodeError):
         return marks
     cells = [c for c in cells if isinstance(c, dict)]
+    exercise = None
     for i, cell in enumerate(cells):
+        meta = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+        wb, nbg = meta.get("workbook"), meta.get("nbgrader")
+        if isinstance(wb, dict) and isinstance(wb.get("exercise"), str):
+            exercise = wb["exercise"]
+        found = SELF_MARK_CALL.findall(_source(cell)) if cell.get("cell_type") == "code" else []
+        if isinstance(nbg, dict) and nbg.get("grade") and nbg.get("solution") and exercise:
+            found.append(exercise)  # a student-edition notebook: a written answer with no self_mark
+        for ex in found:
+            if ex not in marks.written:
+                marks.written.append(ex)
         if cell.get("cell_type") != "code":
             continue
-        for exercise in SELF_MARK_CALL.findall(_source(cell)):
-            if exercise not in marks.asked:
-                marks.asked.append(exercise)
         for output in cell.get("outputs") or []:
             data = output.get("data") if isinstance(output, dict) else None
             if not isinstance(data, dict) or RECORD_MIME not in data:
@@ -95,7 +107,7 @@ def _num(x: float) -> str:
 def _chapter_title(path: Path) -> str:
     match = re.match(r"(\d+)-", path.name)
     chapter = next((c for c in CHAPTERS if match and c.number == int(match.group(1))), None)
-    return f"Chapter {chapter.number} — {chapter.title}" if chapter else path.stem
+    return f"Chapter {chapter.number} — {chapter.title}" if chapter else for_terminal(path.stem)
 
 
 @dataclass
@@ -103,7 +115,8 @@ class ChapterProgress:
     path: Path
     title: str
     right: list[str]
-    open: list[str]
+    open: list[str]  # answered but not right yet, each with its status (and hint)
+    unanswered: list[str]
     written: list[str]
     marks: SelfMarks
     note: str = ""
@@ -113,14 +126,17 @@ class ChapterProgress:
         return [ex for ex in self.written if ex in self.marks.records]
 
     def lines(self) -> list[str]:
-        head = f"{self.title} ({self.path.name})"
-        out = [head]
+        t = for_terminal  # file names and messages may carry control characters
+        out = [f"{self.title} ({t(self.path.name)})"]
         if self.note:
-            out.append(f"  {self.note}")
-        total = len(self.right) + len(self.open)
+            out.append(f"  {t(self.note)}")
+        total = len(self.right) + len(self.open) + len(self.unanswered)
         if total:
             out.append(f"  right: {len(self.right)} of {total} parts" + (f" ({', '.join(self.right)})" if self.right else ""))
-            out.append("  still open: " + ("; ".join(self.open) if self.open else "nothing"))
+        if self.open:
+            out.append("  not right yet: " + t("; ".join(self.open)))
+        if self.unanswered:
+            out.append("  not answered yet: " + ", ".join(self.unanswered))
         for ex in self.written:
             record = self.marks.records.get(ex)
             if record is None:
@@ -138,7 +154,10 @@ class ChapterProgress:
 def chapter_progress(report: Any) -> ChapterProgress:
     """One notebook's progress from its grading report (``grading.NotebookReport``) and its saved self-marks."""
     path = Path(report.path)
-    right, still_open, written = [], [], []
+    right: list[str] = []
+    still_open: list[str] = []
+    unanswered: list[str] = []
+    written: list[str] = []
     for name, item in report.items.items():
         if item.status == MANUAL:
             exercise = name.split()[0]
@@ -146,17 +165,19 @@ def chapter_progress(report: Any) -> ChapterProgress:
                 written.append(exercise)
         elif item.status == RIGHT:
             right.append(name)
+        elif item.status == "not answered":
+            unanswered.append(name)
         else:
             hint = f" — hint: {item.hint}" if item.status == "wrong" and item.hint else ""
             still_open.append(f"{name} ({item.status}{hint})")
     marks = read_self_marks(path)
-    for exercise in marks.asked:  # a self-study notebook's written answers, in case the grader knows none
+    for exercise in marks.written:  # the grader knows no written answer when it used the installed key
         if exercise not in written:
             written.append(exercise)
     note = ""
     if report.run != "ok":
         note = f"the run did not finish ({report.run}{': ' + report.detail if report.detail else ''})"
-    return ChapterProgress(path, _chapter_title(path), right, still_open, written, marks, note)
+    return ChapterProgress(path, _chapter_title(path), right, still_open, unanswered, written, marks, note)
 
 
 def progress_lines(reports: Iterable[Any]) -> list[str]:
@@ -166,10 +187,41 @@ def progress_lines(reports: Iterable[Any]) -> list[str]:
     for chapter in chapters:
         out += chapter.lines() + [""]
     right = sum(len(c.right) for c in chapters)
-    parts = right + sum(len(c.open) for c in chapters)
+    parts = right + sum(len(c.open) + len(c.unanswered) for c in chapters)
     written = sum(len(c.written) for c in chapters)
     marked = [c.marks.records[ex] for c in chapters for ex in c.marked]
-    out.append(f"In all: {right} of {parts} computed parts right; {len(marked)} of {written} written answers "
-               f"self-marked ({_num(sum(r['awarded'] for r in marked))} of {_num(sum(r['possible'] for r in marked))} "
-               "points, by your own marking).")
+    line = f"In all: {right} of {parts} computed parts right; {len(marked)} of {written} written answers self-marked"
+    if marked:
+        line += (f" ({_num(sum(r['awarded'] for r in marked))} of {_num(sum(r['possible'] for r in marked))} points, "
+                 "by your own marking)")
+    out.append(line + ".")
     return out
+
+
+def installed_keys() -> dict[str, Any]:
+    """``grading.SolutionKey`` per solution notebook name, from the answer key installed with the package (or
+    ``WORKBOOK_ANSWER_KEY``): expected values without solution notebooks, for a learner's progress only."""
+    import os
+
+    from .answer_key import FORMAT, KEY_ENV, KEY_FILE, read_key_file
+    from .grading import GradingError, SolutionKey
+    from .parts import Part, PartsError
+
+    path = Path(os.environ.get(KEY_ENV) or KEY_FILE)
+    doc = read_key_file(path)
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("notebooks"), dict):
+        raise GradingError(f"the installed answer key {path} is missing or unreadable: reinstall the package, or "
+                           "give the solution notebooks with --solutions")
+    keys = {}
+    try:
+        for name, entry in doc["notebooks"].items():
+            parts = {}
+            for spec in entry.get("parts", []):
+                spec = dict(spec)
+                expected = spec.pop("expected")
+                part = Part.from_spec(spec, str(path))
+                parts[part.part] = (part, expected)
+            keys[name] = SolutionKey(name, parts, [])
+    except (PartsError, KeyError, TypeError, AttributeError) as exc:
+        raise GradingError(f"the installed answer key {path} is damaged ({exc}): reinstall the package") from None
+    return keys
