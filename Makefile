@@ -1,4 +1,5 @@
 # Two commands do all the set-up: `make book` (build the student edition) and `make test` (run every test).
+# Editions: `make book EDITION=student|self-study|instructor` (see README.md, "Three editions").
 # Both create .venv and install into it from the lock files in requirements/ (exact versions, so a new pandas
 # or plotly release cannot change a stored output under CI); `make test` also installs Debian's Chromium.
 # One venv serves both: requirements/test.lock holds every pin of requirements/book.lock at the same version
@@ -21,7 +22,7 @@ UV_VERSION ?= 0.13.9
 UV     := $(VENV)/bin/uv
 INSTALL = $(UV) pip install --quiet --python $(PY)
 
-.PHONY: setup setup-book book book-instructor test execute exercises lab voila browser-deps bench clean \
+.PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
 	lock lock-upgrade ranges sandbox-deps
 
 $(UV):
@@ -52,6 +53,9 @@ book: $(BOOK_STAMP)
 book-instructor: $(BOOK_STAMP)
 	$(WB) build --edition instructor
 
+book-self-study: $(BOOK_STAMP)
+	$(WB) build --edition self-study
+
 # Chromium (Debian) for the browser tests; axe-core (npm) for the accessibility audit, in its own prefix: an
 # `npm install --no-save --prefix` removes every other package of that prefix (MathJax lives in .cache/npm).
 AXE_JS := .cache/npm-axe/node_modules/axe-core/axe.min.js
@@ -66,6 +70,7 @@ sandbox-deps:
 test: $(TEST_STAMP) browser-deps sandbox-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
+	$(WB) build --edition self-study
 	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions

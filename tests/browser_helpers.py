@@ -5,18 +5,23 @@ Which sites are tested (decided once per test session):
 
 * ``WORKBOOK_BUILT_BOOK=<dir>``: that folder is the student site (a built site holding ``index.html``, e.g.
   ``_build/html``); the instructor site is then built afresh;
-* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building both editions): ``<dir>/html`` and
-  ``<dir>/html-instructor``;
+* else ``WORKBOOK_BUILT=<dir>`` (what ``make test`` sets after building the three editions): ``<dir>/html``,
+  ``<dir>/html-instructor`` and ``<dir>/html-self-study``;
 * else each edition is built afresh (``build_book(edition, <tmp>/...)``, about 5-20 s each) -- so a plain
   ``pytest tests/test_browser_static.py`` never tests a stale site.
 
 Browser test modules import the ``chromium_browser`` fixture: each xdist worker starts Chromium at most once.
+
+A page of another edition whose article is the student edition's (for the self-study edition: once the two
+solution links it adds to a chapter are taken out) is checked once, in the student edition (``student_twin``);
+``tests/test_editions.py`` checks that every shared self-study page is such a twin.
 """
 from __future__ import annotations
 
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -25,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from territorial_trap_workbook.book.build import PROJECT_ROOT, build_book, staged_toc
+from territorial_trap_workbook.book.self_study import WORKED_DIR
 from territorial_trap_workbook.chapters import CHAPTERS
 
 #: The one chapter of the synthetic project (``make_project``); build it with ``chapters=SYNTHETIC_CHAPTERS``.
@@ -33,8 +39,8 @@ SYNTHETIC_CHAPTERS = CHAPTERS[:1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EDITIONS = ("student", "instructor")
-SITE_DIRS = {"student": "html", "instructor": "html-instructor"}
+EDITIONS = ("student", "instructor", "self-study")
+SITE_DIRS = {"student": "html", "instructor": "html-instructor", "self-study": "html-self-study"}
 # Pages Sphinx writes besides the toc's: the index (redirect to the root page), search and the general index.
 EXTRA_PAGES = ("genindex", "search")
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images", "_vendor"}
@@ -89,7 +95,8 @@ def expected_pages(edition: str = "student") -> tuple[str, ...]:
     if given is not None and (given / "index.html").is_file():
         return tuple(site_pages(given))
     solutions = sorted(p.stem for p in (PROJECT_ROOT / "solutions").glob("*.ipynb")) if edition == "instructor" else []
-    toc = staged_toc(PROJECT_ROOT / "book", edition, solutions)
+    worked = [f"{WORKED_DIR}/{c.stem}" for c in CHAPTERS] if edition == "self-study" else []
+    toc = staged_toc(PROJECT_ROOT / "book", edition, solutions, worked=worked)
     files = [toc["root"]]
     if solutions:
         files.append("instructor-guide")  # generated at staging from the solutions' metadata
@@ -330,6 +337,30 @@ def axe_audit(page, whole_document: bool = True) -> dict:
 
 def dumps(value) -> str:
     return json.dumps(value, indent=1, default=str)
+
+
+# --- pages an edition shares with the student edition ----------------------------------------------------
+ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
+# The two items the self-study edition adds after each chapter's exercise download (book/self_study.py).
+SELF_STUDY_ITEMS = re.compile(r"<li><p>(?:Solution notebook|Worked solutions):.*?</li>\n", re.S)
+
+
+def article(path: Path, edition: str = "student") -> str | None:
+    """The page's article (its content without the site's navigation); for the self-study edition without
+    the two solution links it adds to each chapter, so that a chapter compares equal to the student's."""
+    match = ARTICLE.search(path.read_text(encoding="utf8"))
+    if match is None:
+        return None
+    return SELF_STUDY_ITEMS.sub("", match.group(0)) if edition == "self-study" else match.group(0)
+
+
+def student_twin(site: Path, page_name: str, edition: str, tmp_path_factory) -> bool:
+    """True when the student edition has this page with the same article (see ``article``): a check of the
+    article's content already ran there."""
+    if edition == "student":
+        return False
+    student = built_site(tmp_path_factory, "student") / page_name
+    return student.is_file() and article(student) == article(site / page_name, edition)
 
 
 # --- one built edition, page by page (shared by the static-page and accessibility tests) -----------------

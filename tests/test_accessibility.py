@@ -1,4 +1,5 @@
-"""Accessibility: an axe-core audit of every built page of both editions, opened offline from disk.
+"""Accessibility: an axe-core audit of every built page of every edition, opened offline from disk; a page whose
+article is the student edition's (``student_twin``) is audited once, there.
 
 axe-core (npm ``axe-core@4``, installed into ``.cache/npm-axe`` by ``make browser-deps`` or on first use) is
 injected into each page once its figures are drawn and its maths typeset, and run on the book's own content only:
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import (EditionPages, axe_audit, chromium_browser, dumps, open_page,  # noqa: F401
-                             pytest_generate_tests)
+                             pytest_generate_tests, student_twin)
 
 BLOCKING = ("critical", "serious")
 #: Sphinx's and the theme's own pages with no article: all of their content is the theme's.
@@ -38,9 +39,11 @@ def blocking_violations(result: dict) -> list[dict]:
 
 
 class _Edition(EditionPages):
-    def test_no_serious_violation_in_content(self, site, context, page_name):
+    def test_no_serious_violation_in_content(self, site, context, page_name, tmp_path_factory):
         page_path = site / page_name
         assert page_path.is_file(), f"{page_name} was not built"
+        if student_twin(site, page_name, self.edition, tmp_path_factory):
+            pytest.skip("the same article as the student edition's page, audited there")
         offline = open_page(context, page_path)
         try:
             if page_name not in THEME_PAGES:
@@ -63,6 +66,10 @@ class TestStudentEdition(_Edition):
 
 class TestInstructorEdition(_Edition):
     edition = "instructor"
+
+
+class TestSelfStudyEdition(_Edition):
+    edition = "self-study"
 
 
 PLANTED = """<!doctype html><html lang="en"><head><title>Planted</title></head><body>

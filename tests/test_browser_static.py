@@ -1,5 +1,5 @@
 """The built book as a reader sees it, in a real browser (headless Debian Chromium, pages opened from file://
-with every other request aborted), in both editions, on a phone (390 px), a tablet (768 px) and a laptop or
+with every other request aborted), in every edition, on a phone (390 px), a tablet (768 px) and a laptop or
 projector (1366 px).
 
 Every page is loaded once per width, and every check runs on that load: nothing blocked or failed, no console
@@ -9,8 +9,10 @@ titles and ticks) overlapping another or leaving the figure (``screen_checks``).
 slider is clicked, slider after slider; after every move the values the sliders show must be the state drawn
 (recomputed from the package), and the read-out must say that state's sentence.
 
-A page of the instructor edition whose article is the student edition's is checked once, in the student
-edition; one whose figures are the student edition's skips the slider moves. Which sites are tested: see
+A page of the instructor or self-study edition whose article is the student edition's (``student_twin``) is
+checked once, in the student edition; one whose figures are the student edition's skips the slider moves.
+Every sphinx-design dropdown arrives closed, its content hidden; on a self-study worked-solutions page there is
+one per exercise, after its question, and at 1366 px each is opened and must then show its solution. Which sites are tested: see
 ``browser_helpers`` (``WORKBOOK_BUILT``, ``WORKBOOK_BUILT_BOOK``, or fresh builds).
 
 Two test classes per edition (laptop width with the slider moves; phone and tablet), so ``--dist loadscope``
@@ -24,8 +26,8 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_helpers import (EditionPages, built_site, chromium_browser, dumps, expected_pages,  # noqa: F401
-                             open_page, pytest_generate_tests, site_pages)
+from browser_helpers import (EditionPages, article, built_site, chromium_browser, dumps,  # noqa: F401
+                             expected_pages, open_page, pytest_generate_tests, site_pages, student_twin)
 from screen_checks import figure_text, raw_markup, too_wide, visible_text
 
 DESKTOP, TABLET, PHONE = 1366, 768, 390
@@ -78,6 +80,11 @@ SHOWN_AND_DRAWN = """([index]) => {
           drawn: gd.data.map(t => ({x: t.x, y: t.y}))};
 }"""
 
+# Every sphinx-design dropdown: open or not, and whether its content is rendered (a closed <details> renders none).
+DROPDOWNS = """() => [...document.querySelectorAll('details.sd-dropdown')].map(d => ({
+  open: d.open, title: d.querySelector('summary').textContent.trim(),
+  shown: d.querySelector('.sd-summary-content').checkVisibility(),
+  text: d.querySelector('.sd-summary-content').textContent.replace(/\\s+/g, ' ').trim()}))"""
 
 MATHS = """() => ({count: document.querySelectorAll('.math').length,
   typeset: [...document.querySelectorAll('.math')].filter(m => m.querySelector('mjx-container')).length,
@@ -107,14 +114,33 @@ def assert_shows_what_it_draws(state: dict, page_name: str, index: int) -> None:
                           f"{axis} is not that state's: drawn {str(b)[:200]}, expected {str(a)[:200]}")
 
 
-def article(path) -> str | None:
-    """The page's article (its content without the site's navigation)."""
-    match = re.search(r'<article class="bd-article".*?</article>', path.read_text(encoding="utf8"), re.S)
-    return match.group(0) if match else None
-
-
 def figures_of(path) -> list[str]:
     return re.findall(r'<div class="workbook-plotly">.*?</script></div>', path.read_text(encoding="utf8"), re.S)
+
+
+def check_dropdowns(page, page_name: str, open_each: bool) -> None:
+    """Every dropdown arrives closed with its content hidden. On a worked-solutions page there is one per
+    exercise, each in its exercise's section after the question; opened (``open_each``), each shows its solution."""
+    dropdowns = page.evaluate(DROPDOWNS)
+    opened = [d["title"] for d in dropdowns if d["open"] or d["shown"]]
+    assert not opened, f"{page_name}: dropdowns open or showing on arrival: {opened}"
+    if not page_name.startswith("worked-solutions/"):
+        return
+    exercises = page.evaluate("""() => [...document.querySelectorAll('h2')].map(h => h.textContent)
+        .map(t => (t.match(/^Exercise (\\d+\\.\\d+[a-z]?)/) || [])[1]).filter(Boolean)""")
+    assert exercises and [d["title"] for d in dropdowns] == [
+        f"Show the worked solution to exercise {ex}" for ex in exercises], (exercises, dropdowns)
+    sections = page.evaluate("""() => [...document.querySelectorAll('details.sd-dropdown')]
+        .map(d => d.closest('section').querySelector('h2').textContent)""")
+    assert all(h.startswith(f"Exercise {ex} ") for h, ex in zip(sections, exercises)), sections
+    if not open_each:
+        return
+    for index, dropdown in enumerate(dropdowns):
+        page.locator("details.sd-dropdown > summary").nth(index).click()
+        page.wait_for_function("([i]) => document.querySelectorAll('details.sd-dropdown')[i].open", arg=[index])
+        after = page.evaluate(DROPDOWNS)[index]
+        assert after["shown"] and len(after["text"]) > 20, f"{page_name}: {dropdown['title']} shows nothing: {after}"
+        assert "answer_" in after["text"] or "Model answer" in after["text"], after["text"][:300]
 
 
 class _Edition(EditionPages):
@@ -134,10 +160,9 @@ class _Edition(EditionPages):
         student = built_site(tmp_path_factory, "student") / page_name
         if not student.is_file():
             return None
-        mine = site / page_name
-        if article(student) == article(mine):
+        if student_twin(site, page_name, self.edition, tmp_path_factory):
             return "page"
-        return "figures" if figures_of(student) == figures_of(mine) else None
+        return "figures" if figures_of(student) == figures_of(site / page_name) else None
 
     def test_page_as_a_reader_sees_it(self, site, context, page_name, width, tmp_path_factory):
         page_path = site / page_name
@@ -166,6 +191,8 @@ class _Edition(EditionPages):
                 offline.wait_for(REFITTED, f"every figure refitted to {ROTATE_TO[width]} px")
                 turned = figure_text(page)
                 assert not turned, f"{page_name} turned from {width} to {ROTATE_TO[width]} px:\n" + "\n".join(turned)
+
+            check_dropdowns(page, page_name, open_each=width == DESKTOP)
 
             # Maths: every .math element typeset (waited for on opening), no MathJax error.
             maths = page.evaluate(MATHS)
@@ -222,4 +249,14 @@ class TestInstructorEdition(_Edition):
 
 class TestInstructorEditionSmallScreens(_Edition):
     edition = "instructor"
+    widths = (PHONE, TABLET)
+
+
+class TestSelfStudyEdition(_Edition):
+    edition = "self-study"
+    widths = (DESKTOP,)
+
+
+class TestSelfStudyEditionSmallScreens(_Edition):
+    edition = "self-study"
     widths = (PHONE, TABLET)

@@ -84,7 +84,7 @@ def test_without_a_sandbox_a_class_is_refused_and_a_learner_is_told(monkeypatch)
 def test_a_learner_without_bubblewrap_still_gets_a_report(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(grading, "find_bwrap", lambda: None)
     path = submit(tmp_path / "me", RIGHT)
-    args = parse(str(path), "--solutions", str(FIXTURES), "--no-progress")
+    args = parse(str(path), "--solutions", str(FIXTURES), "--no-progress", "--report")
     assert args.func(args) == 0
     out = capsys.readouterr().out
     assert "without a sandbox" in out and "(me): 4/4 points" in out

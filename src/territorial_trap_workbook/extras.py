@@ -28,6 +28,7 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.notebooks.cli": None,
     f"{PACKAGE}.exercises.authoring": "author",
     f"{PACKAGE}.exercises.generator": "author",
+    f"{PACKAGE}.exercises.self_study": "author",  # self_mark and rubrics are core: they run in a learner's kernel
     f"{PACKAGE}.exercises.grading": "grading",
     f"{PACKAGE}.exercises.gradebook": "grading",
     f"{PACKAGE}.exercises.runner": "grading",      # also run by `workbook exercises` (author has its packages)

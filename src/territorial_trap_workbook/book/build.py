@@ -1,4 +1,4 @@
-"""Build the offline book, student or instructor edition.
+"""Build the offline book: the student, instructor or self-study edition.
 
 The source folders are never built in place. ``build_book`` stages them under ``_build/stage-<edition>/``
 (beside the output folder when one is given), laid out like the repository so that relative links written in the chapters work both in Jupyter and in the
@@ -11,6 +11,10 @@ book::
             _offline/_vendor/mathjax/   MathJax 3 (npm), copied to <site>/_vendor/mathjax/ (html_extra_path)
         exercises/            exercises/*.ipynb, outside the Sphinx source: never parsed, only downloadable
         solutions/            instructor edition only: the same notebooks, for {download} links
+
+The self-study edition is the student edition plus what ``self_study.stage_self_study`` adds: its own exercise
+notebooks (generated, with self-marking), the solution notebooks as downloads, a worked-solutions page per
+chapter (``book/worked-solutions/``) and the links to both in each chapter's Practice section.
 
 A chapter ``book/NN-name.ipynb`` therefore links its exercise notebook with
 ``{download}`\\`../exercises/NN-name.ipynb\\``` (the same path is right in the repository), and instructor-only
@@ -40,6 +44,7 @@ from . import vendor
 from .editions import EDITIONS
 from .front_matter import FrontMatterError, citation_facts
 from .solution_pages import write_solution_page
+from .self_study import stage_self_study
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # What the site needs from MathJax's es5/ folder: the tex-chtml combined component and everything it may load
@@ -78,10 +83,11 @@ REFERENCE_PAGES = ("glossary", "bibliography")
 
 
 def staged_toc(book_dir: Path, edition: str, solutions: list[str],
-               chapters: Sequence[Chapter] = CHAPTERS) -> dict[str, Any]:
+               chapters: Sequence[Chapter] = CHAPTERS, worked: Sequence[str] = ()) -> dict[str, Any]:
     """The table of contents, generated from the chapter registry (``chapters.CHAPTERS``): start page, the
-    chapters, the reference pages and, in the instructor edition, the guide and the solutions. A page the
-    registry names but the book lacks is an error, not a silent gap."""
+    chapters, the reference pages and, in the instructor edition, the guide and the solutions (in the
+    self-study edition, the ``worked`` solutions pages). A page the registry names but the book lacks is an
+    error, not a silent gap."""
     pages = [ROOT_PAGE, *(c.stem for c in chapters), *REFERENCE_PAGES]
     missing = [name for name in pages if not _exists(book_dir, name)]
     if missing:
@@ -96,6 +102,8 @@ def staged_toc(book_dir: Path, edition: str, solutions: list[str],
         extra += [{"file": f"solutions/{name}"} for name in solutions]
         if extra:
             toc["parts"].append({"caption": "For instructors", "chapters": extra})
+    if edition == "self-study" and worked:
+        toc["parts"].append({"caption": "Worked solutions", "chapters": [{"file": page} for page in worked]})
     return toc
 
 
@@ -133,8 +141,10 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         if (book / "solutions").exists():
             shutil.rmtree(book / "solutions")
 
+    worked = stage_self_study(project_root, stage, book, chapters) if edition == "self-study" else []
+
     (book / "_toc.yml").write_text(
-        yaml.safe_dump(staged_toc(book, edition, solutions, chapters), sort_keys=False), encoding="utf8")
+        yaml.safe_dump(staged_toc(book, edition, solutions, chapters, worked), sort_keys=False), encoding="utf8")
 
     config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
@@ -146,8 +156,8 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
         raise BookBuildError(str(err)) from None
     if facts:
         sphinx_config["myst_substitutions"] = {**sphinx_config.get("myst_substitutions", {}), **facts}
-    if edition == "instructor":
-        config["title"] = f"{config.get('title', 'Workbook')} (instructor edition)"
+    if edition != "student":
+        config["title"] = f"{config.get('title', 'Workbook')} ({edition} edition)"
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf8")
 
     es5 = ensure_mathjax()  # one npm cache, the repository's, whichever project is staged

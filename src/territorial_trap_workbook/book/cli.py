@@ -1,4 +1,4 @@
-"""``workbook build``: build the offline book (student or instructor edition)."""
+"""``workbook build``: build the offline book (student, instructor or self-study edition)."""
 from __future__ import annotations
 
 import argparse
@@ -30,7 +30,9 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "build", help="build the offline book",
         description="Stage the book and build it offline with Jupyter Book 1 (warnings are errors) into "
-                    "_build/html (student) or _build/html-instructor.")
+                    "_build/html (student), _build/html-instructor or _build/html-self-study.")
     parser.add_argument("--edition", choices=EDITIONS, default="student",
-                        help="student (default) or instructor (adds solutions and instructor-only blocks)")
+                        help="student (default: for a graded class, no solutions), self-study (adds the "
+                             "solutions, shown when asked for, and self-marking) or instructor (adds solutions, "
+                             "rubrics and the instructor guide)")
     parser.set_defaults(func=_build, extra="author")

@@ -1,3 +1,3 @@
 """The book's editions (a module of its own so that ``workbook --help`` lists them without Sphinx installed)."""
 
-EDITIONS = ("student", "instructor")
+EDITIONS = ("student", "instructor", "self-study")

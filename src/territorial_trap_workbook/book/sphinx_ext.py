@@ -1,7 +1,8 @@
 """Sphinx extension for the workbook's editions and offline guarantees.
 
-* ``workbook_edition`` (``"student"`` or ``"instructor"``, set by ``workbook build`` in the staged
-  ``_config.yml``) becomes a Sphinx tag, so chapters can write ``{only} instructor`` blocks.
+* ``workbook_edition`` (``"student"``, ``"instructor"`` or ``"self-study"``, set by ``workbook build`` in the
+  staged ``_config.yml``) becomes a Sphinx tag, so chapters can write ``{only} instructor`` blocks. The
+  self-study edition's tag is ``self_study`` (an ``{only}`` expression reads ``self-study`` as a subtraction).
 * ``{only}`` blocks are resolved when a page is read, so links and downloads in ``{only} instructor`` blocks
   (to solution pages, say) are checked in the instructor edition only.
 * Jupyter Book always passes ``comments_config``; it is accepted here so ``sphinx_comments`` (a network
@@ -22,7 +23,8 @@ from sphinx.util import logging
 
 from . import bib_style
 
-EDITIONS = ("student", "instructor")
+from .editions import EDITIONS
+
 STYLESHEET = Path(__file__).parent / "assets" / "workbook-pages.css"
 logger = logging.getLogger(__name__)
 
@@ -33,10 +35,15 @@ def _config_inited(app, config) -> None:
         from sphinx.errors import ConfigError
 
         raise ConfigError(f"workbook_edition must be one of {EDITIONS}, not {edition!r}")
-    app.tags.add(edition)
+    app.tags.add(edition_tag(edition))
     if "://" in (config.mathjax_path or "") or (config.mathjax_path or "").startswith("//"):
         logger.warning("mathjax_path %r is a network address; the workbook must build an offline site",
                        config.mathjax_path, type="workbook", subtype="offline")
+
+
+def edition_tag(edition: str) -> str:
+    """The Sphinx tag of an edition, usable in ``{only}`` expressions: ``self-study`` -> ``self_study``."""
+    return edition.replace("-", "_")
 
 
 def _drop_other_editions(app, doctree) -> None:

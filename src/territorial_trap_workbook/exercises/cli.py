@@ -113,13 +113,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     limits = Limits(cell_timeout=args.timeout, cpu_seconds=math.ceil(args.cpu_time), memory_bytes=args.memory)
     solutions = Path(args.solutions) if args.solutions else Path.cwd() / "solutions"
     try:
+        solutions, keys, summary = _learner_mode(args, solutions)
+    except GradingError as exc:
+        return _fail(str(exc), 2)
+    try:
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     except ValueError:  # not the main thread: leave SIGTERM alone
         previous = None
     code = 0
     try:
         reports = grade_paths(args.paths, solutions=solutions, limits=limits, jobs=args.jobs, unsafe=args.unsafe,
-                              progress=not args.no_progress)
+                              progress=not args.no_progress, keys=keys, echo=not summary)
         code = 1 if any(r.run in INCOMPLETE_RUNS for r in reports) else 0
     except GradingError as exc:
         return _fail(str(exc), 2)
@@ -134,11 +138,36 @@ def cmd_check(args: argparse.Namespace) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     partial = " (partial)" if code >= 130 else ""
+    if summary:
+        from .progress import progress_lines
+
+        print("\n".join(progress_lines(reports)))
     if args.csv:
         print(f"wrote{partial} {write_gradebook(reports, args.csv)}")
     if args.details:
         print(f"wrote{partial} {write_details(reports, args.details)}")
     return code
+
+
+def _learner_mode(args: argparse.Namespace, solutions: Path):
+    """(solutions, keys, summary). One learner's own notebooks get the per-chapter progress summary (unless
+    --report, --csv or --details ask for the grading report), and may be checked against the answer key
+    installed with the package when there are no solution notebooks: a learner has none. Several students'
+    notebooks are graded against solution notebooks only."""
+    from ..chapters import CHAPTERS
+    from .grading import collect, solutions_in
+    from .progress import installed_keys
+
+    have_solutions = bool(args.solutions) or solutions.is_dir()
+    names = set(solutions_in(solutions)) if have_solutions else {f"{c.stem}.ipynb" for c in CHAPTERS}
+    one_learner = len({s.student for s in collect(args.paths, names)}) == 1
+    summary = one_learner and not (args.report or args.csv or args.details)
+    if have_solutions or not one_learner:  # other people's work is graded against solution notebooks only
+        return solutions, None, summary
+    keys = installed_keys()
+    print("note: no solutions folder here, so the expected values come from the answer key installed with the "
+          "package (the ones your check cells use): fine for practice, not a grade.")
+    return solutions, keys, summary
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -176,7 +205,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check", help="grade filled-in exercise notebooks against the solutions",
         description="Run notebooks, folders of notebooks or a class folder (roster/<student>/NN-name.ipynb), "
                     "each in a sandbox (bubblewrap), and grade every exercise part against expected values "
-                    "computed from the solution notebooks. Exit code 1 if a notebook could not be run to the "
+                    "computed from the solution notebooks. One learner's own notebooks get a summary per "
+                    "chapter instead: what is right, what is still open, which written answers they have "
+                    "self-marked (read from the saved notebooks); without solution notebooks it uses the answer "
+                    "key installed with the package. Exit code 1 if a notebook could not be run to the "
                     "end, 2 if grading could not start, 130/143 if stopped by Ctrl-C/SIGTERM.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="notebook, folder of notebooks, or class folder")
     p.add_argument("--solutions", metavar="DIR", help="the solution notebooks to grade against (./solutions)")
@@ -192,6 +224,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unsafe", action="store_true",
                    help="run other people's notebooks even when no sandbox is available (never for a class)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--report", action="store_true",
+                   help="one learner's notebooks: the grading report per notebook instead of the progress summary")
     p.set_defaults(func=cmd_check, extra="grading")
 
     p = subparsers.add_parser("handout", help="copy exercise notebooks to a student folder",

@@ -34,7 +34,7 @@ from .extract import Missing, WrongType, new_nonce, read_answers
 from .feedback import judge, wrong_type
 from .generator import notebooks_in
 from .parts import Part, PartsError, WrittenItem, read_parts
-from .runner import RUN_DEAD, RUN_ERRORS, RUN_FAILED, RUN_OK, RUN_TIMEOUT
+from .runner import RUN_DEAD, RUN_ERRORS, RUN_FAILED, RUN_OK, RUN_TIMEOUT  # noqa: F401 (RUN_ERRORS: for callers)
 from .safe_text import for_terminal
 from .sandbox import Limits, allow_runs, find_bwrap, kill_all, run_notebook, sandbox_problem
 from .solution_key import SolutionError, solution_key
@@ -257,16 +257,21 @@ def solutions_in(folder: Path) -> dict[str, Path]:
     return found
 
 
-def grade_paths(paths: Iterable[str | Path], *, solutions: str | Path, limits: Limits = Limits(), jobs: int = 2,
-                unsafe: bool = False, out: TextIO | None = None, progress: bool = True) -> list[NotebookReport]:
+def grade_paths(paths: Iterable[str | Path], *, solutions: str | Path | None, limits: Limits = Limits(),
+                jobs: int = 2, unsafe: bool = False, out: TextIO | None = None, progress: bool = True,
+                keys: dict[str, SolutionKey] | None = None, echo: bool = True) -> list[NotebookReport]:
     """Grade notebooks, folders of notebooks and class folders; print each report, then a summary.
+
+    ``keys`` (by solution file name) stands in for running ``solutions``: a learner's progress report uses the
+    installed answer key (``progress.installed_keys``), never a grade. ``echo=False`` prints no report and no
+    summary (the caller prints its own), only the sandbox notice.
 
     Raises GradingError before running anything when grading cannot start, and Interrupted (with the reports
     finished so far) on Ctrl-C or SIGTERM, after stopping every run in progress."""
     from tqdm.auto import tqdm
 
     out = out or sys.stdout
-    sols = solutions_in(Path(solutions))
+    sols = {name: Path(name) for name in keys} if keys is not None else solutions_in(Path(solutions))
     subs = collect(paths, set(sols))
     if not subs:
         raise GradingError("no notebooks found in " + ", ".join(for_terminal(p) for p in paths))
@@ -285,17 +290,22 @@ def grade_paths(paths: Iterable[str | Path], *, solutions: str | Path, limits: L
     allow_runs()
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        keys: dict[Path, SolutionKey] = {}
-        for path, fut in [(s, pool.submit(load_solution, s, max(limits.cell_timeout, 120))) for s in needed]:
-            keys[path] = fut.result()
+        loaded: dict[Path, SolutionKey] = {}
+        if keys is not None:
+            loaded = {path: keys[path.name] for path in needed}
+            bar.update(len(needed))
+        for path, fut in [(s, pool.submit(load_solution, s, max(limits.cell_timeout, 120)))
+                          for s in needed if s not in loaded]:
+            loaded[path] = fut.result()
             bar.update()
-        futures = {pool.submit(_grade_one, sub, nb, run, detail, keys.get(sol), sandboxed, limits): i
+        futures = {pool.submit(_grade_one, sub, nb, run, detail, loaded.get(sol), sandboxed, limits): i
                    for i, (sub, nb, run, detail, sol) in enumerate(prepared)}
         for fut in as_completed(futures):
             report = fut.result()
             reports[futures[fut]] = report
             bar.update()
-            bar.write("\n".join(report.lines()), file=out)
+            if echo:
+                bar.write("\n".join(report.lines()), file=out)
     except KeyboardInterrupt as exc:
         kill_all()  # before waiting for the workers: each is waiting for its run to end
         pool.shutdown(wait=True, cancel_futures=True)
@@ -308,7 +318,7 @@ def grade_paths(paths: Iterable[str | Path], *, solutions: str | Path, limits: L
         pool.shutdown(wait=True)
         bar.close()
     done = [reports[i] for i in sorted(reports)]
-    if len(done) > 1:
+    if len(done) > 1 and echo:
         print("\n" + summary_table(done), file=out)
     return done
 

@@ -27,8 +27,10 @@ WRITTEN = {
   them: your teacher reads and marks them.
 """,
     # The self-study edition's notebooks (generated at build time) show a rubric once an answer is written.
-    "self-study": """* **Written answers.** Write them in the cells marked *Write your answer here.* No check reads
-  them: once you have written one, the notebook shows the rubric to mark it yourself.
+    "self-study": """* **Written answers.** Write each one between the triple quotes of its answer cell (marked
+  *Write your answer here*), run that cell, then the `self_mark` cell below it. Nothing reads or judges your
+  text: once you have written an answer, `self_mark` shows the rubric's points to mark it yourself, and
+  `self_mark(..., points=[...])` records your mark. The book's self-study edition has the worked solutions.
 """,
 }
 
