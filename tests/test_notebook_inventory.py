@@ -38,3 +38,11 @@ def test_nbval_collects_every_notebook():
     collected = {line.split("::")[0] for line in result.stdout.splitlines() if ".ipynb::" in line}
     on_disk = {str(p.relative_to(ROOT)) for f in FOLDERS for p in notebooks(f)}
     assert collected == on_disk, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("path", [p for f in FOLDERS for p in notebooks(f)], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_committed_notebook_is_small_enough_to_review(path):
+    """Figures are stored as explorer references, not as every precomputed state (CONTRIBUTING, issue 9)."""
+    size = path.stat().st_size
+    assert size <= 100_000, f"{path.name} is {size} bytes; a committed notebook stays at or under 100 kB"
+    assert "application/vnd.plotly.v1+json" not in path.read_text(encoding="utf8"), f"{path.name} stores plotly JSON"
