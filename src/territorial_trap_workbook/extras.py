@@ -16,7 +16,7 @@ from importlib import metadata
 
 DIST = "territorial-trap-workbook"
 PACKAGE = "territorial_trap_workbook"
-EXTRAS = ("lab", "author", "grading", "test")
+EXTRAS = ("lab", "author", "grading", "nbgrader", "test")
 
 # The longest matching name wins: a package's entry covers its modules, None marks a core module inside it.
 MODULE_EXTRAS: dict[str, str | None] = {
@@ -28,6 +28,8 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.notebooks.cli": None,
     f"{PACKAGE}.exercises.authoring": "author",
     f"{PACKAGE}.exercises.generator": "author",
+    f"{PACKAGE}.exercises.markers": "author",
+    f"{PACKAGE}.exercises.sync": "author",
     f"{PACKAGE}.exercises.self_study": "author",  # self_mark and rubrics are core: they run in a learner's kernel
     f"{PACKAGE}.exercises.grading": "grading",
     f"{PACKAGE}.exercises.gradebook": "grading",
@@ -35,6 +37,7 @@ MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.exercises.sandbox": "grading",
     f"{PACKAGE}.exercises.solution_key": "grading",
     f"{PACKAGE}.exercises.handout": "lab",
+    f"{PACKAGE}.exercises.nbgrader_rubric": "nbgrader",
     f"{PACKAGE}.dashboard": "lab",
     f"{PACKAGE}.dashboard.cli": None,    # `workbook dashboard`: imports the rest when it runs
 }

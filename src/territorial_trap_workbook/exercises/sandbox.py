@@ -7,7 +7,7 @@ its own user-visible world:
 * its own mount, PID, IPC, UTS, cgroup and network namespaces — no network at all (a loopback of its own
   only), no view of the grader's processes;
 * a read-only view of ``/usr``, ``/etc``, the Python installation and this package; nothing else of the host
-  (no home folders, no submissions folder, no solutions); the scratch folder, mounted as ``/tmp``, is the only
+  (no home folders, no submissions folder, no solutions); the scratch folder, mounted as ``/scratch`` (also ``TMPDIR``), is the only
   writable place;
 * an empty environment apart from a few settings (no teacher secrets);
 * limits on address space (``--memory``, default 2 GB), CPU time (``--cpu-time``, default 120 s), file size
@@ -40,7 +40,9 @@ from .runner import NOBODY, RUN_DEAD, RUN_ERRORS, RUN_FAILED, RUN_OK, RUN_TIMEOU
 
 RUN_STATUSES = (RUN_OK, RUN_ERRORS, RUN_TIMEOUT, RUN_DEAD, RUN_FAILED)
 MAX_RESULTS_BYTES = 10_000_000
-INSIDE = "/tmp"  # where the scratch folder appears inside the sandbox
+# Where the scratch folder appears inside the sandbox: not /tmp, which would hide a checkout or a venv that
+# lives under /tmp (the read-only binds of the Python roots come first).
+INSIDE = "/scratch"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def _environment(home: str, runtime: str) -> dict[str, str]:
     """The only variables the runner and the kernel see."""
     return {
         "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-        "HOME": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0",
+        "HOME": home, "TMPDIR": str(Path(home).parent), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1", "JUPYTER_RUNTIME_DIR": runtime, "JUPYTER_PLATFORM_DIRS": "1",
         "JUPYTER_CONFIG_DIR": f"{home}/.jupyter", "JUPYTER_DATA_DIR": f"{home}/.local/share/jupyter",
         "IPYTHONDIR": f"{home}/.ipython", "MPLCONFIGDIR": f"{home}/.matplotlib", "MPLBACKEND": "Agg",
