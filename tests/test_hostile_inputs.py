@@ -30,7 +30,8 @@ HOSTILE = {
 HOSTILE_ITEMS = {
     "[None]": [None], "[True, False]": [True, False], "['0.5']": ["0.5"], "[nan]": [math.nan], "[inf]": [math.inf],
     "[10**400]": [10 ** 400], "[Fraction(10**400, 3)]": [Fraction(10 ** 400, 3)], "[[0.5]]": [[0.5]],
-    "{'a': 1}": {"a": 1}, "'012'": "012", "[]": [],
+    "{'a': 1}": {"a": 1}, "{0: 0.5, 1: 0.6}": {0: 0.5, 1: 0.6}, "{0.5, 0.6}": {0.5, 0.6}, "'012'": "012",
+    "[]": [], "b'01'": b"01",
 }
 
 # A valid call of every public function that needs arguments; functions taking only **params are called bare.
