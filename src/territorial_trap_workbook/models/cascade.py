@@ -58,7 +58,7 @@ from statistics import NormalDist
 
 import numpy as np
 
-from ..params import Param, ParameterError, ParamSpace, _short_repr
+from ..params import Param, ParameterError, ParamSpace, _short_repr, number_list, whole_number
 
 N_ACTORS = 100          # the continuous and discrete-normal versions use Granovetter's N = 100
 MAX_ACTORS = 10_000     # longest threshold list discrete_cascade accepts
@@ -96,6 +96,10 @@ UNIFORM_PARAMS = ParamSpace(
     )
 )
 
+# The argument r of response(): how many actors are seen acting (validation only, not a slider).
+_ACTING = Param("r", "Actors seen acting", "actors", 0.0, float(N_ACTORS), 1.0, 0.0,
+                "How many actors a state has seen act.")
+
 
 # ----------------------------------------------------------------------------------------------------------
 # Version 1: discrete, explicit thresholds
@@ -117,9 +121,12 @@ def _check_thresholds(thresholds) -> list[float]:
         if isinstance(t, bool) or not isinstance(t, numbers.Real):
             raise ParameterError(f"thresholds[{i}] = {_short_repr(t)} is of type {type(t).__name__}; "
                                  f"allowed: {allowed}")
-        t = float(t)
+        try:
+            t = float(t)
+        except (OverflowError, ValueError):  # 10**400: beyond any float
+            raise ParameterError(f"thresholds[{i}] = {_short_repr(t)} is not allowed; allowed: {allowed}") from None
         if not math.isfinite(t) or t < 0:
-            raise ParameterError(f"thresholds[{i}] = {t} is not allowed; allowed: {allowed}")
+            raise ParameterError(f"thresholds[{i}] = {t!r} is not allowed; allowed: {allowed}")
         out.append(t)
     return out
 
@@ -225,10 +232,7 @@ def equilibria(sigmas, mean: float = DEFAULT, shift: float = DEFAULT) -> list[fl
     """Continuous-map version, vectorised over σ: :func:`equilibrium` for each σ in ``sigmas`` (same method,
     numpy arrays; used by the figures so a slider move stays fast)."""
     v = _given(mean=mean, shift=shift)
-    if isinstance(sigmas, (str, bytes)) or not hasattr(sigmas, "__len__") or not 1 <= len(sigmas) <= 1000:
-        raise ParameterError(f"sigmas = {_short_repr(sigmas)} is not allowed; allowed: a list of 1 to 1000 "
-                             f"values, each {PARAMS['sigma'].allowed}")
-    sig = np.array([PARAMS["sigma"].check(s) for s in sigmas], dtype=float)
+    sig = np.array(number_list(sigmas, "sigmas", PARAMS["sigma"], 1, 1000), dtype=float)
     m = v["mean"] - v["shift"]
     n = float(N_ACTORS)
 
@@ -258,20 +262,15 @@ def response(r: float, mean: float = DEFAULT, sigma: float = DEFAULT,
              shift: float = DEFAULT) -> float:
     """Continuous-map version: F(r), how many would act having seen r act."""
     v = _given(mean=mean, sigma=sigma, shift=shift)
-    if isinstance(r, bool) or not isinstance(r, numbers.Real) or not math.isfinite(float(r)) \
-            or not 0 <= float(r) <= N_ACTORS:
-        raise ParameterError(f"r = {_short_repr(r)} is not allowed; allowed: a finite number from 0 to "
-                             f"{N_ACTORS}")
-    return _F(float(r), v["mean"] - v["shift"], v["sigma"])
+    r = _ACTING.check(r, "r")
+    return _F(r, v["mean"] - v["shift"], v["sigma"])
 
 
 def iterate(mean: float = DEFAULT, sigma: float = DEFAULT, shift: float = DEFAULT,
             steps: int = 20) -> list[float]:
     """Continuous-map version: r_0 = 0, r_1, …, r_steps of the map (for cobweb figures)."""
     v = _given(mean=mean, sigma=sigma, shift=shift)
-    if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 10_000:
-        raise ParameterError(f"steps = {_short_repr(steps)} is not allowed; allowed: a whole number from 0 "
-                             f"to 10000")
+    steps = whole_number(steps, "steps", 0, 10_000)
     m = v["mean"] - v["shift"]
     path = [0.0]
     for _ in range(steps):
@@ -287,10 +286,9 @@ def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DE
     The final number need not be monotone in σ for every mean; the bisection returns a switch point between a
     σ below N/2 and one above it.
     """
-    lo = PARAMS["sigma"].lo if lo is DEFAULT else lo
-    hi = PARAMS["sigma"].hi if hi is DEFAULT else hi
-    v = _given(mean=mean, shift=shift, sigma=lo)
-    hi = PARAMS["sigma"].check(hi)
+    lo = PARAMS["sigma"].lo if lo is DEFAULT else PARAMS["sigma"].check(lo, "lo")
+    hi = PARAMS["sigma"].hi if hi is DEFAULT else PARAMS["sigma"].check(hi, "hi")
+    v = _given(mean=mean, shift=shift)
     if not lo < hi:
         raise ParameterError(f"lo = {lo} must be below hi = {hi}; allowed: 1 ≤ lo < hi ≤ 40")
     m = v["mean"] - v["shift"]
