@@ -30,7 +30,8 @@ HOSTILE = {
 HOSTILE_ITEMS = {
     "[None]": [None], "[True, False]": [True, False], "['0.5']": ["0.5"], "[nan]": [math.nan], "[inf]": [math.inf],
     "[10**400]": [10 ** 400], "[Fraction(10**400, 3)]": [Fraction(10 ** 400, 3)], "[[0.5]]": [[0.5]],
-    "{'a': 1}": {"a": 1}, "'012'": "012", "[]": [],
+    "{'a': 1}": {"a": 1}, "{0: 0.5, 1: 0.6}": {0: 0.5, 1: 0.6}, "{0.5, 0.6}": {0.5, 0.6}, "'012'": "012",
+    "[]": [], "b'01'": b"01",
 }
 
 # A valid call of every public function that needs arguments; functions taking only **params are called bare.
@@ -192,3 +193,32 @@ def test_every_function_with_required_arguments_has_a_baseline():
                if any(p.default is p.empty and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
                       for p in inspect.signature(f).parameters.values()) and key not in BASELINE]
     assert not missing, f"add a valid call to BASELINE for {missing}"
+
+
+def test_messages_print_values_exactly():
+    """1.0000001 is not "1" (issue 11): range and joint-condition messages print the value as given."""
+    from territorial_trap_workbook.models import bargaining, mediation
+
+    with pytest.raises(ParameterError, match=r"^p = 1\.0000001 is out of range; allowed: "):
+        bargaining.solve(p=1.0000001)
+    with pytest.raises(ParameterError, match=r"aid = 0\.2000002 exceeds p = 0\.2000001"):
+        mediation.apply_leverage(p=0.2000001, aid=0.2000002)
+
+
+def test_counts_and_sequences_are_checked_by_name():
+    from territorial_trap_workbook.models import cascade, escalation, mediation, winsets
+
+    assert cascade.iterate(steps=np.int64(3)) == cascade.iterate(steps=3.0) == cascade.iterate(steps=3)
+    with pytest.raises(ParameterError, match=r"^steps = 2\.5 is not a whole number"):
+        cascade.iterate(steps=2.5)
+    with pytest.raises(ParameterError, match=r"^thresholds"):
+        cascade.discrete_cascade({"a": 1})
+    with pytest.raises(ParameterError, match=r"^demands\[0\] = True is of type bool"):
+        escalation.demand_curve([True])
+    with pytest.raises(ParameterError, match=r"^rigidities = None"):
+        winsets.deal_curve(None)
+    with pytest.raises(ParameterError, match=r"^values = \[0\.5\] is of type list"):
+        mediation.sweep_bias([0.5])
+    with pytest.raises(ParameterError, match=r"^budget = 10{400}|^budget = 1000"):
+        from territorial_trap_workbook.models import attrition
+        attrition.exhaustion_time(10 ** 400, 1.0, 0.0)

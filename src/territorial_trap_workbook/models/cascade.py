@@ -44,8 +44,12 @@ Three versions, each function says which it implements
    run through version 1. Its tipping point differs from the continuous map's (e.g. no actor has a negative
    threshold exactly at zero mass); the chapter compares the two.
 
-Arguments left out take the declared defaults (mean 25, σ 12, shift 1: one recognised annexation
-lowering every threshold by one actor); pass ``shift=0`` for Granovetter's own examples.
+Arguments left out take the declared defaults (mean 25, σ 10, shift 1: one recognised annexation
+lowering every threshold by one actor); pass ``shift=0`` for Granovetter's own examples. The default σ = 10
+sits well below the tipping spread on purpose (about 11.6 with the default shift): an earlier default of
+σ = 12 sat just past it, so the first picture a reader saw was the catastrophe, framed by the default rather
+than by anything known about states. Nobody has measured these thresholds; the chapter reports over what range
+of σ and shift each headline holds (:func:`critical_sigma`, :func:`critical_shift`).
 
 Corners: σ is declared ≥ 1 (σ → 0 makes Φ a step; every threshold equal); thresholds below zero mean an
 actor acts unprompted, which the normal allows and which is what starts a cascade. All results lie in [0, N].
@@ -55,6 +59,7 @@ from __future__ import annotations
 import math
 import numbers
 from statistics import NormalDist
+from typing import Sequence
 
 import numpy as np
 
@@ -79,7 +84,7 @@ PARAMS = ParamSpace(
         Param("mean", "Average threshold", "actors out of 100 seen acting first", 0.0, 100.0, 1.0, 25.0,
               "How many others a typical state must see change a border by force before it tries.",
               symbol="m"),
-        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 12.0,
+        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 10.0,
               "How much states differ in their thresholds.", symbol="σ"),
         Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 1.0,
               "How far recognising one annexation lowers every state's threshold.", symbol="s"),
@@ -108,7 +113,9 @@ _ACTING = Param("r", "Actors seen acting", "actors", 0.0, float(N_ACTORS), 1.0, 
 
 def _check_thresholds(thresholds) -> list[float]:
     allowed = f"a list of 1 to {MAX_ACTORS} finite numbers, each ≥ 0"
-    if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "__len__"):
+    if isinstance(thresholds, np.ndarray) and thresholds.ndim == 1:
+        thresholds = thresholds.tolist()
+    if isinstance(thresholds, (str, bytes)) or not isinstance(thresholds, Sequence):  # a dict or a set is not
         raise ParameterError(f"thresholds = {_short_repr(thresholds)} is not a list; allowed: {allowed}")
     try:
         items = list(thresholds)
@@ -278,31 +285,74 @@ def iterate(mean: float = DEFAULT, sigma: float = DEFAULT, shift: float = DEFAUL
     return path
 
 
+#: smallest change in the final count, across a bracket narrower than 1e-7, that counts as a jump (actors)
+JUMP_MIN = 1.0
+
+
+def _switch(count, a: float, b: float) -> tuple[float, float]:
+    """Bisect [a, b] on "count(x) ≥ N/2" (which differs at the two ends) down to a bracket narrower than 1e-7."""
+    big_a = count(a) >= N_ACTORS / 2
+    while b - a > 1e-7:
+        mid = 0.5 * (a + b)
+        if (count(mid) >= N_ACTORS / 2) == big_a:
+            a = mid
+        else:
+            b = mid
+    return a, b
+
+
 def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DEFAULT,
                    hi: float = DEFAULT) -> float | None:
-    """Continuous-map version: the spread σ in [lo, hi] (default: the declared range of σ) at which the outcome jumps to (nearly) everyone, found by
-    bisection on "final number ≥ N/2"; ``None`` if there is no such jump inside [lo, hi].
+    """Continuous-map version: the spread σ in [lo, hi] (default: the declared range of σ) at which the final
+    number *jumps* across N/2 (from a handful to nearly everyone, or back); ``None`` if there is no such jump
+    inside [lo, hi].
 
-    The final number need not be monotone in σ for every mean; the bisection returns a switch point between a
-    σ below N/2 and one above it.
+    Found by bisection on "final number ≥ N/2", then checked: across the final bracket (narrower than 1e-7)
+    the final number must change by at least ``JUMP_MIN`` actors. Where it crosses N/2 continuously — at
+    mean − shift = 50 the low fixed point rises smoothly into the middle one as σ passes N/√(2π) — there is
+    no tipping point and the answer is ``None`` (it used to report that smooth crossing as a jump). The final
+    number need not be monotone in σ for every mean; the bisection returns a switch point between a σ below
+    N/2 and one above it.
     """
     lo = PARAMS["sigma"].lo if lo is DEFAULT else PARAMS["sigma"].check(lo, "lo")
     hi = PARAMS["sigma"].hi if hi is DEFAULT else PARAMS["sigma"].check(hi, "hi")
     v = _given(mean=mean, shift=shift)
     if not lo < hi:
-        raise ParameterError(f"lo = {lo} must be below hi = {hi}; allowed: 1 ≤ lo < hi ≤ 40")
+        raise ParameterError(f"lo = {lo!r} must be below hi = {hi!r}; allowed: 1 ≤ lo < hi ≤ 40")
     m = v["mean"] - v["shift"]
-    big_lo = _equilibrium(m, lo) >= N_ACTORS / 2
-    big_hi = _equilibrium(m, hi) >= N_ACTORS / 2
-    if big_lo == big_hi:
+
+    def count(sig: float) -> float:
+        return _equilibrium(m, sig)
+
+    if (count(lo) >= N_ACTORS / 2) == (count(hi) >= N_ACTORS / 2):
         return None
-    a, b = lo, hi
-    while b - a > 1e-7:
-        mid = 0.5 * (a + b)
-        if (_equilibrium(m, mid) >= N_ACTORS / 2) == big_lo:
-            a = mid
-        else:
-            b = mid
+    a, b = _switch(count, lo, hi)
+    if abs(count(b) - count(a)) < JUMP_MIN:
+        return None                                   # a smooth crossing, not a tipping point
+    return 0.5 * (a + b)
+
+
+def critical_shift(mean: float = DEFAULT, sigma: float = DEFAULT) -> float | None:
+    """Continuous-map version: the smallest threshold drop (shift, within its declared range 0–20) at which the
+    final number jumps to N/2 or more; ``0.0`` if it is already there with no drop; ``None`` if no drop in the
+    declared range gets it there, or if it gets there smoothly rather than by a jump.
+
+    The final number never falls as the shift grows (lower thresholds raise F everywhere, so the smallest fixed
+    point cannot fall), so bisection on "final number ≥ N/2" finds the one switch.
+    """
+    v = _given(mean=mean, sigma=sigma)
+    lo, hi = PARAMS["shift"].lo, PARAMS["shift"].hi
+
+    def count(s: float) -> float:
+        return _equilibrium(v["mean"] - s, v["sigma"])
+
+    if count(lo) >= N_ACTORS / 2:
+        return 0.0
+    if count(hi) < N_ACTORS / 2:
+        return None
+    a, b = _switch(count, lo, hi)
+    if abs(count(b) - count(a)) < JUMP_MIN:
+        return None
     return 0.5 * (a + b)
 
 

@@ -100,7 +100,7 @@ from .bargaining import Bargain
 
 def _types_ordered(v) -> str | None:
     if not v["c_irr"] > v["c_res"]:
-        return (f"c_irr = {v['c_irr']:g} must exceed c_res = {v['c_res']:g}: the irresolute Russia must find "
+        return (f"c_irr = {v['c_irr']!r} must exceed c_res = {v['c_res']!r}: the irresolute Russia must find "
                 f"war costlier than the resolved one")
     return None
 
@@ -286,10 +286,10 @@ def sweep_bias(values, n: int = 41) -> tuple[list[float], list[float], list[floa
 
 def _leverage_fits(v) -> str | None:
     if v["p"] - v["aid"] < 0:
-        return (f"aid = {v['aid']:g} exceeds p = {v['p']:g}: Russia's expected share cannot fall below 0 "
+        return (f"aid = {v['aid']!r} exceeds p = {v['p']!r}: Russia's expected share cannot fall below 0 "
                 f"(allowed: aid ≤ p)")
     if v["c_R"] + v["sanctions"] > 0.5:
-        return (f"c_R + sanctions = {v['c_R'] + v['sanctions']:g} exceeds 0.5, the top of chapter 1's cost "
+        return (f"c_R + sanctions = {v['c_R']!r} + {v['sanctions']!r} exceeds 0.5, the top of chapter 1's cost "
                 f"range (allowed: sanctions ≤ 0.5 − c_R)")
     return None
 
