@@ -22,8 +22,6 @@ PENDING: dict[str, set[int]] = {
     "answered": {1, 4, 5, 6, 8, 10, 11, 13},
     # every learning objective is assessed by an exercise (tests/test_objectives_assessed.py)
     "objectives": {5, 10},
-    # every learning objective is assessed by an exercise (tests/test_objectives_assessed.py)
-    "objectives": {5, 10},
 }
 
 RULES = tuple(PENDING)
