@@ -87,7 +87,7 @@ def test_results_are_finite_and_in_range(v):
         assert 0.0 <= r.critical_shift <= 1.0
         assert -1.0 <= r.p2_threshold <= 1.0
     else:
-        assert r.p2_threshold is None and not r.war
+        assert r.p2_threshold is None and r.war_by != "declining"
 
 
 @given(params_of(SPACE), st.floats(0, 1))

@@ -53,7 +53,7 @@ def _boundary(delta: float, c_D: float) -> tuple[list[float], list[float]]:
 
 
 def draw(v: Mapping[str, float]) -> Frame:
-    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R"))
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     region = _war_region(r.delta, r.c_D)
     rx = [pt[0] for pt in region] + ([region[0][0]] if region else [])
     ry = [pt[1] for pt in region] + ([region[0][1]] if region else [])
@@ -92,7 +92,7 @@ def draw(v: Mapping[str, float]) -> Frame:
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
-    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R"))
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     return {
         "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.2f}",
         "Other side's index (1 − p₁) − c_R + δ(p₂ − p₁)": f"{r.war_index_other:.2f}",

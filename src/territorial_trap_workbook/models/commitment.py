@@ -177,11 +177,19 @@ def stationary_index(p1: float, p2: float, delta: float, c_D: float) -> float | 
     return (v["p1"] - v["delta"] * v["p2"]) / (1.0 - v["delta"]) - v["c_D"]
 
 
-def war_condition(p1: float, p2: float, delta: float, c_D: float, c_R: float | None = None) -> Commitment:
+class _Unset:
+    def __repr__(self) -> str:
+        return "<declared default>"
+
+
+_UNSET = _Unset()
+
+
+def war_condition(p1: float, p2: float, delta: float, c_D: float, c_R: float = _UNSET) -> Commitment:
     """Solve the two-period commitment model for one parameter set, for both sides (all arguments validated;
     ``c_R`` left out takes its declared default)."""
     given = dict(p1=p1, p2=p2, delta=delta, c_D=c_D)
-    if c_R is not None:
+    if c_R is not _UNSET:
         given["c_R"] = c_R
     v = PARAMS.validate(given)
     p1, p2, delta, c_D, c_R = v["p1"], v["p2"], v["delta"], v["c_D"], v["c_R"]
