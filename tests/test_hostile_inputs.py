@@ -30,7 +30,8 @@ HOSTILE = {
 HOSTILE_ITEMS = {
     "[None]": [None], "[True, False]": [True, False], "['0.5']": ["0.5"], "[nan]": [math.nan], "[inf]": [math.inf],
     "[10**400]": [10 ** 400], "[Fraction(10**400, 3)]": [Fraction(10 ** 400, 3)], "[[0.5]]": [[0.5]],
-    "{'a': 1}": {"a": 1}, "'012'": "012", "[]": [],
+    "{'a': 1}": {"a": 1}, "{0: 0.5, 1: 0.6}": {0: 0.5, 1: 0.6}, "{0.5, 0.6}": {0.5, 0.6}, "'012'": "012",
+    "[]": [], "b'01'": b"01",
 }
 
 # A valid call of every public function that needs arguments; functions taking only **params are called bare.
@@ -41,6 +42,7 @@ BASELINE = {
     "attrition.exhaustion_time": dict(budget=60, cost=2, fatigue=0.0),
     "attrition.mean_persistence": dict(value=0.5),
     "attrition.mixed_persistence": dict(t=1.0, value=0.5),
+    "attrition.verdict_flip": dict(name="aid_fatigue"),
     "audience.credibility": dict(p=0.4, a=0.2, c_bar=0.8),
     "audience.resist_probability": dict(q=0.5, p=0.4, u_bar=0.8),
     "audience.stands_firm": dict(p=0.4, a=0.2, c=0.5),

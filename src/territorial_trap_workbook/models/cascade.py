@@ -59,6 +59,7 @@ from __future__ import annotations
 import math
 import numbers
 from statistics import NormalDist
+from typing import Sequence
 
 import numpy as np
 
@@ -112,7 +113,9 @@ _ACTING = Param("r", "Actors seen acting", "actors", 0.0, float(N_ACTORS), 1.0, 
 
 def _check_thresholds(thresholds) -> list[float]:
     allowed = f"a list of 1 to {MAX_ACTORS} finite numbers, each ≥ 0"
-    if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "__len__"):
+    if isinstance(thresholds, np.ndarray) and thresholds.ndim == 1:
+        thresholds = thresholds.tolist()
+    if isinstance(thresholds, (str, bytes)) or not isinstance(thresholds, Sequence):  # a dict or a set is not
         raise ParameterError(f"thresholds = {_short_repr(thresholds)} is not a list; allowed: {allowed}")
     try:
         items = list(thresholds)
