@@ -14,8 +14,8 @@ c.Spawner.default_url = "/lab"
 # The students' environment (see README.md, "What the course installs"): its jupyterhub-singleuser.
 c.Spawner.cmd = ["/opt/workbook-env/bin/jupyterhub-singleuser"]
 c.Spawner.environment = {"PATH": "/opt/workbook-env/bin:/usr/local/bin:/usr/bin:/bin"}
-# `make bench-hub` measured the memory a student's server and kernel take (README.md, "How many students one
-# machine holds"). A limit per server is enforced only by spawners that can (systemd, Kubernetes).
+# `make bench-hub` measured about 205 MB per student (server and kernel, chapter 1's notebook run; README.md,
+# "How many students one machine holds"). A limit is enforced only by spawners that can (systemd, Kubernetes).
 c.Spawner.mem_limit = "1G"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
