@@ -67,7 +67,8 @@ def test_every_source_is_cited_somewhere():
 def test_sources_have_address_and_read_note():
     src = sources()
     assert src["source_id"].is_unique
-    assert (src["url"].str.startswith("http")).all(), "every source figure was read at an address"
+    read_at = src["url"].where(src["url"] != "", src["copy_url"])
+    assert read_at.str.startswith("http").all(), "every source figure was read at an address"
     assert src["accessed"].str.contains("read").all()
 
 
@@ -177,7 +178,8 @@ def test_each_chapter_table_has_rows_with_source_and_date(chapter):
     assert len(table) > 0
     assert table["Source"].str.len().gt(0).all()
     assert table["Refers to"].str.len().gt(0).all()
-    assert table["Address"].str.startswith("http").all()
+    read_at = table["Address"].where(table["Address"] != "", table["Copy address"])
+    assert read_at.str.startswith("http").all(), "every row names the original's address or the copy read"
 
 
 def test_capstone_chapter_has_an_empty_table_and_unknown_chapters_raise():
@@ -315,6 +317,9 @@ def test_loader_error_for_ragged_row(folder):
         (3, {"url": "www.example.org"}, "not an http(s) address"),
         (4, {"published": "2022-02-30"}, "column 'published'"),
         (5, {"publisher": ""}, "column 'publisher' is empty"),
+        (6, {"copy_read": "a mirror"}, "columns 'copy_read' and 'copy_url' go together"),
+        (7, {"copy_url": "ftp://x.org", "copy_read": "a mirror"}, "column 'copy_url' is not an http(s) address"),
+        (8, {"url": ""}, "no address"),
     ],
 )
 def test_sources_errors_name_file_row_and_problem(folder, row, changes, problem):

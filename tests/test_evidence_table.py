@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from territorial_trap_workbook.data import (
-    TABLES, DataError, evidence, evidence_table_html, load, us_share_of_allocations,
+    TABLES, DataError, evidence, evidence_table_html, load, table_for_chapter, us_share_of_allocations,
 )
 from territorial_trap_workbook.data.labels import MEASURE_LABELS
 from test_data import _edit, folder  # noqa: F401  (the writable copy of the shipped CSVs)
@@ -141,3 +141,12 @@ def test_unknown_chapter_and_a_frame_without_the_columns_are_refused():
         evidence_table_html(99)
     with pytest.raises(ValueError, match=r"not an evidence frame: columns \['Address'"):
         evidence_table_html(evidence("control").drop(columns=["Address"]))
+
+
+def test_the_copy_read_is_shown_beside_the_original(folder):  # noqa: F811
+    """A source read through a copy names the original (with its identifier) and, apart, the copy read."""
+    _edit(folder, "sources", 1, identifier="doc. 123", copy_read="a library copy", copy_url="https://copy.example/1")
+    html = evidence_table_html(table_for_chapter(1, folder), folder)
+    assert "doc. 123" in html
+    assert re.search(r'<br>Copy read: <a href="https://copy\.example/1">a library copy</a>', html)
+    assert _problems(html) == []

@@ -34,6 +34,13 @@ def teaching_metadata(path: Path) -> dict:
     return teaching
 
 
+def _objectives(entry: dict) -> str:
+    numbers = entry.get("objectives")
+    if not numbers:
+        return ""
+    return f" (objective{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))})"
+
+
 def chapter_section(chapter, path: Path) -> str:
     teaching = teaching_metadata(path)
     lines = [f"## Chapter {chapter.number}: {chapter.title}", "", "### A 50-minute lesson", "",
@@ -43,7 +50,8 @@ def chapter_section(chapter, path: Path) -> str:
     lines += ["", "### Common misconceptions", ""] + [f"- {m}" for m in teaching["misconceptions"]]
     lines += ["", "### What each exercise assesses", "", "| Exercise | Kind | Assesses | Minutes |",
               "|---|---|---|---|"]
-    lines += [f"| {e['id']} | {e['kind']} | {e['assesses']} | {e['minutes']} |" for e in exercise_metadata(path)]
+    lines += [f"| {e['id']} | {e['kind']} | {e['assesses']}{_objectives(e)} | {e['minutes']} |"
+              for e in exercise_metadata(path)]
     return "\n".join(lines)
 
 

@@ -36,6 +36,15 @@ def _value(value: str, unit: str) -> str:
     return html.escape(f"{value} {unit}" if unit else value)
 
 
+def _source(rec: dict) -> str:
+    """The original publisher's document (a link when its address is known) and, on a line of its own, the copy
+    actually read when that was not the original."""
+    cell = _link(rec["Address"], rec["Source"])
+    if rec.get("Copy read"):
+        cell += "<br>Copy read: " + _link(rec.get("Copy address", ""), rec["Copy read"])
+    return cell
+
+
 def _note(note: str, by_id: dict[str, tuple[str, str]], ids: re.Pattern | None) -> str:
     text = html.escape(note)
     if ids is None:
@@ -55,7 +64,7 @@ def _rows(frame: pd.DataFrame, folder: str | Path | None) -> list[str]:
             html.escape(rec["Item"]),
             _value(rec["Value"], rec["Unit"]),
             html.escape(rec["Refers to"]),
-            _link(rec["Address"], rec["Source"]),
+            _source(rec),
             html.escape(rec["Kind"]),
             _note(rec["Note"], by_id, ids),
         ]

@@ -83,7 +83,13 @@ FACTS = _Layout(
     date_column="date",
     value_required=False,
 )
-SOURCE_COLUMNS = ("source_id", "publisher", "title", "published", "url", "relays", "accessed")
+#: sources.csv: the original publisher's document (publisher, title, published, identifier, url) and, separately,
+#: the copy actually read (copy_read: what it is; copy_url: its address) when that was not the original at url.
+#: Empty copy_read/copy_url means the original at url was read; empty url means the original was not reachable.
+SOURCE_COLUMNS = (
+    "source_id", "publisher", "title", "published", "identifier", "url", "copy_read", "copy_url", "relays",
+    "accessed",
+)
 
 #: every table the loader knows, with its layout
 TABLES: dict[str, _Layout] = {
@@ -244,8 +250,15 @@ def sources(folder: str | Path | None = None) -> pd.DataFrame:
                 _parse_date(rec["published"])
             except ValueError as exc:
                 problems.append(_msg(filename, row, f"column 'published': {exc}"))
-        if rec["url"] and not rec["url"].startswith(("http://", "https://")):
-            problems.append(_msg(filename, row, f"column 'url' is not an http(s) address: {rec['url']!r}"))
+        for col in ("url", "copy_url"):
+            if rec[col] and not rec[col].startswith(("http://", "https://")):
+                problems.append(_msg(filename, row, f"column {col!r} is not an http(s) address: {rec[col]!r}"))
+        if bool(rec["copy_read"]) != bool(rec["copy_url"]):
+            problems.append(_msg(filename, row, "columns 'copy_read' and 'copy_url' go together: name the copy "
+                                 "you read and give its address, or leave both empty if you read the original"))
+        if not (rec["url"] or rec["copy_url"]):
+            problems.append(_msg(filename, row, "no address: give the original's 'url', or the copy you read "
+                                 "in 'copy_read' and 'copy_url'"))
     if problems:
         raise DataError("\n".join(problems))
     return frame.reset_index(drop=True)
@@ -346,7 +359,8 @@ def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------------------------------------- display
-EVIDENCE_COLUMNS = ["Item", "Value", "Unit", "Refers to", "Source", "Address", "Kind", "Note"]
+EVIDENCE_COLUMNS = ["Item", "Value", "Unit", "Refers to", "Source", "Address", "Copy read", "Copy address", "Kind",
+                    "Note"]
 
 
 def _fmt_number(x: float) -> str:
@@ -372,6 +386,8 @@ def _source_label(src: pd.Series) -> str:
     label = f"{src['publisher']}, “{src['title']}”"
     if src["published"]:
         label += f" ({src['published']})"
+    if src["identifier"]:
+        label += f", {src['identifier']}"
     return label
 
 
@@ -410,6 +426,8 @@ def _to_evidence(name: str, frame: pd.DataFrame, src: pd.DataFrame) -> pd.DataFr
                 "Refers to": refers,
                 "Source": _source_label(s),
                 "Address": s["url"],
+                "Copy read": s["copy_read"],
+                "Copy address": s["copy_url"],
                 "Kind": kind,
                 "Note": rec["note"],
             }
@@ -422,7 +440,9 @@ def evidence(table: str, folder: str | Path | None = None, **filters: object) ->
     ``evidence("control", entity="Donetsk")`` or ``evidence("documents", topic="legal")``.
 
     Keyword filters match a column's value (or any of a list of values). Columns: Item, Value (ranges as
-    ``lo–hi``), Unit, Refers to, Source (publisher, title, date published), Address (URL), Kind, Note.
+    ``lo–hi``), Unit, Refers to, Source (publisher, title, date published, identifier), Address (URL of the
+    original; empty when it was not reachable), Copy read and Copy address (the copy actually read, when it
+    was not the original), Kind, Note.
     """
     frame = _apply_filters(load(table, folder), filters)
     return _to_evidence(table, frame, sources(folder))

@@ -4,8 +4,10 @@ Exercise metadata lives on the exercise's *question cell* (usually the markdown 
 
     "metadata": {"workbook": {"exercise": "1.2", "kind": "compute",
                               "assesses": "reading the bargaining range off the two reservation points",
-                              "minutes": 5}}
+                              "minutes": 5, "objectives": [1]}}
 
+``objectives`` lists the numbers of the chapter's learning objectives the exercise assesses (optional while a
+chapter is being revised; ``tests/test_objectives_assessed.py`` requires every objective to have an exercise).
 ``kind`` is one of ``KINDS``. The id is ``<chapter>.<number>`` with an optional letter (``1.2``, ``3.4b``);
 its parts (``10.1a``, ``10.1b`` or the id itself) are declared on the answer cells (see ``parts``). ``exercise_metadata(path)`` reads and
 validates the entries (the instructor guide and ``workbook check`` read them through it).
@@ -25,6 +27,7 @@ KINDS = ("compute", "read-figure", "predict-check", "question-source", "extend")
 SOLUTION_ONLY_TAGS = ("rubric", "solution-only")
 EXERCISE_ID = re.compile(r"^\d+\.\d+[a-z]?$")
 NBGRADER_ROLES = ("answer", "check", "written", "task", "readonly")
+MAX_OBJECTIVE = 9
 
 
 class ExerciseMetadataError(ValueError):
@@ -38,9 +41,12 @@ def is_solution_only(cell: Any) -> bool:
     return any(t in SOLUTION_ONLY_TAGS for t in tags) or bool(isinstance(wb, dict) and wb.get("solution_only"))
 
 
-def exercise_cell_metadata(exercise: str, kind: str, assesses: str, minutes: int) -> dict[str, Any]:
+def exercise_cell_metadata(exercise: str, kind: str, assesses: str, minutes: int,
+                           objectives: list[int] | None = None) -> dict[str, Any]:
     """The ``workbook`` metadata for a question cell (validated)."""
-    entry = {"exercise": exercise, "kind": kind, "assesses": assesses, "minutes": minutes}
+    entry: dict[str, Any] = {"exercise": exercise, "kind": kind, "assesses": assesses, "minutes": minutes}
+    if objectives is not None:
+        entry["objectives"] = list(objectives)
     _validate_entry(entry, "<new cell>", 0)
     return {"workbook": entry}
 
@@ -63,14 +69,25 @@ def _validate_entry(entry: Any, where: str, index: int) -> dict[str, Any]:
     minutes = entry.get("minutes")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
         raise fail("minutes", f"must be a whole number of minutes between 1 and 240 (exercise {ex}), not {minutes!r}")
-    unknown = sorted(set(entry) - {"exercise", "kind", "assesses", "minutes", "solution_only"})
+    unknown = sorted(set(entry) - {"exercise", "kind", "assesses", "minutes", "objectives", "solution_only"})
     if unknown:
-        raise fail(unknown[0], f"is not a known field (exercise {ex}); known: exercise, kind, assesses, minutes")
-    return {"id": ex, "kind": kind, "assesses": assesses.strip(), "minutes": minutes}
+        raise fail(unknown[0], f"is not a known field (exercise {ex}); known: exercise, kind, assesses, minutes, "
+                               "objectives")
+    out = {"id": ex, "kind": kind, "assesses": assesses.strip(), "minutes": minutes}
+    if "objectives" in entry:
+        objectives = entry["objectives"]
+        if (not isinstance(objectives, list) or not objectives
+                or any(isinstance(o, bool) or not isinstance(o, int) or not 1 <= o <= MAX_OBJECTIVE for o in objectives)
+                or len(set(objectives)) != len(objectives)):
+            raise fail("objectives", f"must be a non-empty list of distinct objective numbers from 1 to "
+                                     f"{MAX_OBJECTIVE}, like [1, 3] (exercise {ex}), not {objectives!r}")
+        out["objectives"] = sorted(objectives)
+    return out
 
 
 def exercise_metadata(notebook: str | Path | nbformat.NotebookNode) -> list[dict[str, Any]]:
-    """The exercises of a notebook, in order: ``[{id, kind, assesses, minutes, cell_id}]``.
+    """The exercises of a notebook, in order: ``[{id, kind, assesses, minutes, cell_id}]`` (and ``objectives``
+    where the exercise names them).
 
     Raises ``ExerciseMetadataError`` naming the notebook, the cell and the field when an entry is malformed
     or an id is used twice.
