@@ -94,6 +94,31 @@ def test_perfectly_certain_victory_corner_is_solved():
     assert w2.deal is None and w2.breaking_rigidity == 0.0
 
 
+def test_never_breaks_is_none_in_every_corner():
+    """winsets (ch. 2): "no clause breaks the deal" has one spelling, None, whenever r_U = 1 — with L < 1
+    (p + c_U ≥ 1, no Ukrainian law; the closed form would give 1.0) as with L = 1 — and a deal exists at every
+    λ_R there, including λ_R = 1. Issue 11 found 1.0 in the first corner and None in the second."""
+    for params in ({"p": 0.9, "c_R": 0.1, "c_U": 0.2}, {"p": 1.0, "c_R": 0.0, "c_U": 0.0},
+                   {"p": 0.85, "c_R": 0.3, "c_U": 0.15}):
+        assert winsets.breaking_rigidity(**params) is None, params
+        for lam in (0.0, 0.5, 1.0):
+            w = winsets.solve(**params, rigidity_R=lam, rigidity_U=0.0)
+            assert w.breaking_rigidity is None and w.overlap, (params, lam)
+
+
+@given(params_of(SPACE))
+def test_a_numeric_breaking_point_is_a_clause_that_exists_and_breaks(v):
+    """A number λ_R* < 1 is returned exactly when some clause in [0, 1] leaves no deal: the full clause
+    λ_R = 1 then has no overlap."""
+    w = winsets.solve(**v)
+    lam = w.breaking_rigidity
+    full = winsets.solve(**{**v, "rigidity_R": 1.0})
+    if lam is None:
+        assert full.overlap
+    else:
+        assert 0.0 <= lam < 1.0 and not full.overlap
+
+
 def test_no_deal_even_without_a_clause_reports_zero_breaking_point():
     """r_U < L: the win-sets do not overlap even at λ_R = 0 (λ_R* = 0, overlap False)."""
     w = winsets.solve(p=0.6, c_R=0.0, c_U=0.1, rigidity_R=0.0, rigidity_U=0.5)

@@ -148,6 +148,8 @@ def readout_leverage(v: Mapping[str, float], here) -> str:
            else f"At a Russian rigidity of {lam:.2f} there is no deal both sides can ratify.")
     if here.breaking_rigidity is None:
         return f"{now} No rigidity breaks the talks here."
+    if here.r_U < here.floor:
+        return f"{now} Even without a Russian clause the win-sets do not overlap."
     return f"{now} Above {here.breaking_rigidity:.2f} the win-sets stop overlapping and the talks break."
 
 

@@ -43,10 +43,12 @@ chapter 1. Without any law, Russia accepts x ≥ L = max(0, p − c_R) and Ukrai
 
        λ_R* = (r_U − L)/(1 − L)   for L < 1 and r_U ≥ L,
 
-   with a deal for every λ_R ≤ λ_R* and none above. Corners, solved: if r_U < L there is no deal even
-   without a clause (λ_R* = 0, reported as 0 together with ``overlap = False``); if L = 1 (p = 1, c_R = 0)
-   the clause changes nothing: when r_U = 1 every λ_R leaves the deal x = 1 (λ_R* is reported as ``None``,
-   "no clause breaks it"), when r_U < 1 there is none at any λ_R (λ_R* = 0).
+   with a deal for every λ_R ≤ λ_R* and none above. Corners, solved, with one convention throughout:
+   ``None`` means "no clause breaks the deal" and is returned exactly when r_U = 1 (Ukraine can ratify
+   everything, so r_R ≤ 1 = r_U at every λ_R; this covers L < 1 and L = 1 alike); if r_U < L there is no
+   deal even without a clause (λ_R* = 0, reported as 0 together with ``overlap = False``); if L = 1
+   (p = 1, c_R = 0) and r_U < 1 there is none at any λ_R (λ_R* = 0). For r_U < 1 the formula's value is
+   below 1, so a number is always a rigidity a clause can actually have.
 4. Indivisibility. If the disputed value comes in n equal all-or-nothing pieces (n = 4: each oblast whole),
    only the splits k/n, k = 0..n, can be signed. A whole-piece deal exists iff some k/n lies in
    [r_R, r_U]; so a non-empty continuous overlap narrower than 1/n can contain no feasible split at all.
@@ -140,11 +142,14 @@ def _limits(L: float, U: float, lam_R: float, lam_U: float) -> tuple[float, floa
 
 
 def _breaking(L: float, r_U: float) -> float | None:
-    if L >= 1.0 - TOL:
-        return None if r_U >= 1.0 - TOL else 0.0
-    if r_U < L:
+    # One meaning of None everywhere: no clause in [0, 1] breaks the deal. That is exactly the case r_U ≥ 1
+    # (r_R ≤ 1 always), whether or not L = 1; the formula would give 1.0 there when L < 1, which read as
+    # "breaks above 1", a clause that does not exist.
+    if r_U >= 1.0 - TOL:
+        return None
+    if L >= 1.0 - TOL or r_U < L:
         return 0.0
-    return min(1.0, (r_U - L) / (1.0 - L))
+    return (r_U - L) / (1.0 - L)
 
 
 def _pick(feasible: Sequence[float], target: float) -> float | None:

@@ -1,0 +1,4 @@
+"""Comparative-statics register of chapter 1 (see tests/statics/__init__.py)."""
+from statics import Claim  # noqa: F401
+
+CLAIMS: list = []
