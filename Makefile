@@ -23,7 +23,7 @@ UV     := $(VENV)/bin/uv
 INSTALL = $(UV) pip install --quiet --python $(PY)
 
 .PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
-	lock lock-upgrade ranges sandbox-deps
+	lock lock-upgrade ranges sandbox-deps print-deps pdf site
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
@@ -67,7 +67,23 @@ browser-deps:
 sandbox-deps:
 	@command -v bwrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq bubblewrap >/dev/null; }
 
-test: $(TEST_STAMP) browser-deps sandbox-deps
+# poppler-utils (Debian) for the print edition: pdfinfo counts pages, pdfunite joins the book's parts, pdftotext
+# reads a PDF's text and word boxes back in the print tests.
+print-deps:
+	@command -v pdftotext >/dev/null 2>&1 && command -v pdfunite >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
+# The print edition, from the built site of EDITION (default student; `make book` first): an A4 PDF of the whole
+# book, one per chapter and an exercise sheet per chapter, in _build/html/pdf/ (Chromium and the print
+# stylesheet; playwright from the test lock), offered on the site's start page. `make site` builds and prints.
+pdf: $(TEST_STAMP) browser-deps print-deps
+	$(WB) pdf --edition $(EDITION)
+
+site: $(TEST_STAMP) browser-deps print-deps
+	$(WB) build --edition $(EDITION)
+	$(WB) pdf --edition $(EDITION)
+
+test: $(TEST_STAMP) browser-deps sandbox-deps print-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
 	$(WB) build --edition self-study

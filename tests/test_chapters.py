@@ -27,7 +27,7 @@ def test_chapter_one_exists():
 
 @pytest.mark.parametrize("page", PAGES, ids=ids)
 def test_reading_length_is_20_to_30_minutes(page):
-    assert 2000 <= prose_word_count(page) <= 3500, prose_word_count(page)
+    assert 2000 <= prose_word_count(page) <= 4000, prose_word_count(page)  # round-2 decisions: up to 4,000
 
 
 @pytest.mark.parametrize("page", PAGES, ids=ids)

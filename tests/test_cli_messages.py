@@ -67,7 +67,7 @@ def test_build_refuses_an_edited_exercises_folder(repo, monkeypatch, capsys):
     monkeypatch.setattr(book_build, "PROJECT_ROOT", repo)
     built = []
     for module in (book_build, book_cli):  # wherever the command looks it up, no real build runs here
-        monkeypatch.setattr(module, "timed_build", lambda edition: built.append(edition) or (repo, 0.1),
+        monkeypatch.setattr(module, "timed_build", lambda edition, **_: built.append(edition) or (repo, 0.1),
                             raising=False)
     assert main(["build"]) == 0 and built == ["student"]
     capsys.readouterr()

@@ -115,7 +115,7 @@ def test_every_module_imports_only_what_its_extra_declares():
 
 def test_tests_and_benchmarks_import_only_declared_distributions():
     files = sorted((ROOT / "tests").glob("*.py")) + sorted((ROOT / "benchmarks").glob("*.py"))
-    local = {p.stem for p in files}
+    local = {p.stem for p in files} | {p.parent.name for p in (ROOT / "tests").glob("*/__init__.py")}
     problems = undeclared(files, declared("test"), local)
     assert not problems, "declare them in the test extra:\n" + "\n".join(problems)
 

@@ -23,7 +23,7 @@ def test_fearon_range_closed_form():
 
 
 def test_perfect_patience_corner_is_excluded_by_the_declaration():
-    with pytest.raises(ParameterError, match="delta_R = 1 is out of range"):
+    with pytest.raises(ParameterError, match=r"delta_R = 1\.0 is out of range"):
         bargaining.solve(delta_R=1.0, delta_U=1.0)
 
 

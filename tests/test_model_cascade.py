@@ -19,7 +19,7 @@ thresholds = st.lists(st.integers(0, 60), min_size=1, max_size=60)
 
 
 def test_defaults_come_from_the_declaration():
-    """Arguments left out take the declared defaults (mean 25, σ 12, shift 1), typed once."""
+    """Arguments left out take the declared defaults (mean 25, σ 10, shift 1), typed once."""
     d = cascade.PARAMS.defaults()
     assert cascade.equilibrium() == cascade.equilibrium(d["mean"], d["sigma"], d["shift"])
     assert cascade.uniform_example() == 100
@@ -54,6 +54,52 @@ def test_the_jump_lies_near_sigma_12_2():
     crit = cascade.critical_sigma(mean=25, shift=0)
     assert 12.2 < crit < 12.25
     assert cascade.equilibrium(25, crit - 0.01, 0) < 10 and cascade.equilibrium(25, crit + 0.01, 0) > 99
+
+
+def test_no_jump_is_reported_where_the_count_rises_smoothly():
+    """Continuous map at mean − shift = 50: F(50) = 50 for every σ, and the low fixed point rises *smoothly*
+    into 50 as σ passes N/√(2π) ≈ 39.89 (a pitchfork, not a saddle-node). There is no tipping point, so
+    critical_sigma must say None (it used to report 39.895 as a jump, issue 11)."""
+    assert cascade.critical_sigma(mean=50, shift=0) is None
+    assert cascade.critical_sigma(mean=51, shift=1) is None
+    # just below 50 the crossing is still a genuine jump, and the reported σ brackets it
+    crit = cascade.critical_sigma(mean=49, shift=0)
+    assert crit is not None
+    assert cascade.equilibrium(49, crit + 1e-6, 0) - cascade.equilibrium(49, crit - 1e-6, 0) > cascade.JUMP_MIN
+
+
+@given(value_of(SPACE["mean"]), value_of(SPACE["shift"]))
+def test_a_reported_tipping_sigma_is_a_jump(mean, shift):
+    """Continuous map: wherever critical_sigma reports a σ, the final count changes by at least JUMP_MIN actors
+    across it and crosses N/2 there."""
+    crit = cascade.critical_sigma(mean=mean, shift=shift)
+    if crit is None:
+        return
+    lo, hi = max(1.0, crit - 1e-6), min(40.0, crit + 1e-6)
+    a, b = cascade.equilibrium(mean, lo, shift), cascade.equilibrium(mean, hi, shift)
+    assert abs(b - a) >= cascade.JUMP_MIN
+    assert min(a, b) < cascade.N_ACTORS / 2 <= max(a, b)
+
+
+def test_critical_shift_at_the_defaults():
+    """Continuous map, mean 25: at σ = 12 a drop of about 0.34 actor tips the cascade (12 is just below the
+    no-recognition tipping spread 12.22); at the default σ = 10 it takes a drop of about 3.55."""
+    assert cascade.critical_shift(sigma=12) == pytest.approx(0.3429, abs=1e-3)
+    s = cascade.critical_shift()
+    assert s == pytest.approx(3.554, abs=1e-3)
+    assert cascade.equilibrium(shift=s - 0.01) < 5 and cascade.equilibrium(shift=s + 0.01) > 99
+    assert cascade.critical_shift(sigma=12.3) == 0.0          # already tipped with no drop
+    assert cascade.critical_shift(mean=100, sigma=1) is None  # no drop in 0..20 tips it
+
+
+@given(value_of(SPACE["mean"]), value_of(SPACE["sigma"]))
+def test_critical_shift_is_where_the_count_jumps(mean, sigma):
+    """Continuous map: below the reported drop the count is under N/2, above it at least N/2."""
+    s = cascade.critical_shift(mean=mean, sigma=sigma)
+    if s is None or s == 0.0:
+        return
+    assert cascade.equilibrium(mean, sigma, max(0.0, s - 1e-6)) < cascade.N_ACTORS / 2
+    assert cascade.equilibrium(mean, sigma, min(20.0, s + 1e-6)) >= cascade.N_ACTORS / 2
 
 
 def test_iteration_from_zero_reaches_the_computed_fixed_point():

@@ -76,7 +76,7 @@ def test_demand_curve_pieces():
 
 
 def test_no_uncertainty_corner_is_excluded_by_the_declaration():
-    with pytest.raises(ParameterError, match="c_bar = 0 is out of range"):
+    with pytest.raises(ParameterError, match=r"c_bar = 0\.0 is out of range"):
         escalation.optimal_demand(c_bar=0.0)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import extras
+from . import extras, hub
 from .book import cli as book_cli
 from .dashboard import cli as dashboard_cli
 from .exercises import cli as exercises_cli
@@ -20,7 +20,7 @@ from .notebooks import cli as notebooks_cli
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbook", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    for area in (book_cli, notebooks_cli, exercises_cli, dashboard_cli):
+    for area in (book_cli, notebooks_cli, exercises_cli, dashboard_cli, hub):
         area.register(sub)
     args = parser.parse_args(argv)
     extra = getattr(args, "extra", None)

@@ -3,7 +3,7 @@
 ``pip install territorial-trap-workbook`` (the core) runs a student's notebooks: parameters, models, figures,
 explorers, data tables and feedback checks, and the ``workbook`` command itself. The rest comes in extras
 named for who needs them (declared in pyproject.toml): ``author`` builds the book and executes or generates
-notebooks, ``grading`` runs ``workbook check``, ``lab`` is JupyterLab, Voila and ``workbook handout``, and
+notebooks, ``grading`` runs ``workbook check``, ``lab`` is JupyterLab, Voila and ``workbook handout``, ``print`` is ``workbook pdf``, and
 ``test`` is all of them plus the test tools.
 
 ``MODULE_EXTRAS`` names the extra a module may rely on (a module under no entry is core). The tests check every
@@ -16,13 +16,14 @@ from importlib import metadata
 
 DIST = "territorial-trap-workbook"
 PACKAGE = "territorial_trap_workbook"
-EXTRAS = ("lab", "author", "grading", "nbgrader", "test")
+EXTRAS = ("lab", "author", "grading", "nbgrader", "print", "test")
 
 # The longest matching name wins: a package's entry covers its modules, None marks a core module inside it.
 MODULE_EXTRAS: dict[str, str | None] = {
     f"{PACKAGE}.book": "author",
     f"{PACKAGE}.book.cli": None,         # the `workbook build` command: imports the build when it runs
     f"{PACKAGE}.book.editions": None,
+    f"{PACKAGE}.book.pdf": "print",      # `workbook pdf`: playwright drives Chromium
     f"{PACKAGE}.guide": "author",
     f"{PACKAGE}.notebooks": "author",
     f"{PACKAGE}.notebooks.cli": None,

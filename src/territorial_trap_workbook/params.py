@@ -10,7 +10,7 @@ import html
 import math
 import numbers
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -55,21 +55,29 @@ class Param:
         kind = "a whole number" if self.integer else "a finite number"
         return f"{kind} from {_fmt(self.lo)} to {_fmt(self.hi)}"
 
-    def check(self, value: Any) -> float:
-        """Return ``value`` as a float (or int) if it is allowed, else raise :class:`ParameterError`."""
+    def check(self, value: Any, name: str | None = None) -> float:
+        """Return ``value`` as a float (or int) if it is allowed, else raise :class:`ParameterError`.
+
+        ``name`` is the argument as the caller spelled it (default: the declared name); the message names it and
+        prints the value exactly as given (never rounded).
+        """
+        name = name or self.name
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ParameterError(
-                f"{self.name} = {_short_repr(value)} is of type {type(value).__name__}; "
+                f"{name} = {_short_repr(value)} is of type {type(value).__name__}; "
                 f"allowed: {self.allowed}"
             )
-        as_float = float(value)
+        try:
+            as_float = float(value)
+        except (OverflowError, ValueError, TypeError):  # 10**400, Fraction(10**400, 3): beyond any float
+            raise ParameterError(f"{name} = {_short_repr(value)} is out of range; allowed: {self.allowed}") from None
         if not math.isfinite(as_float):
-            raise ParameterError(f"{self.name} = {as_float} is not finite; allowed: {self.allowed}")
+            raise ParameterError(f"{name} = {_exact(value, as_float)} is not finite; allowed: {self.allowed}")
         if as_float < self.lo or as_float > self.hi:
-            raise ParameterError(f"{self.name} = {_fmt(as_float)} is out of range; allowed: {self.allowed}")
+            raise ParameterError(f"{name} = {_exact(value, as_float)} is out of range; allowed: {self.allowed}")
         if self.integer:
             if as_float != round(as_float):
-                raise ParameterError(f"{self.name} = {as_float} is not whole; allowed: {self.allowed}")
+                raise ParameterError(f"{name} = {_exact(value, as_float)} is not whole; allowed: {self.allowed}")
             return int(round(as_float))
         return as_float
 
@@ -206,6 +214,53 @@ class ParamSpace:
 
 def _fmt(x: float) -> str:
     return f"{x:g}"
+
+
+def _exact(value: Any, as_float: float) -> str:
+    """The value as given, to every digit: 1.0000001 stays 1.0000001 (a whole number prints as one)."""
+    if isinstance(value, numbers.Integral):
+        return _short_repr(int(value))
+    return repr(as_float)
+
+
+def whole_number(value: Any, name: str, lo: int, hi: int) -> int:
+    """A count argument (``n``, ``steps``, ``months``): a whole number from ``lo`` to ``hi``.
+
+    Accepts Python and NumPy integers and whole floats (``41.0``); refuses ``True``, ``2.5``, strings and the rest
+    with a :class:`ParameterError` naming ``name``.
+    """
+    allowed = f"a whole number from {lo} to {hi}"
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ParameterError(f"{name} = {_short_repr(value)} is of type {type(value).__name__}; allowed: {allowed}")
+    try:
+        as_float = float(value)
+    except (OverflowError, ValueError, TypeError):
+        raise ParameterError(f"{name} = {_short_repr(value)} is out of range; allowed: {allowed}") from None
+    if not math.isfinite(as_float) or as_float != round(as_float):
+        raise ParameterError(f"{name} = {_exact(value, as_float)} is not a whole number; allowed: {allowed}")
+    if not lo <= as_float <= hi:
+        raise ParameterError(f"{name} = {_exact(value, as_float)} is out of range; allowed: {allowed}")
+    return int(round(as_float))
+
+
+def number_list(values: Any, name: str, param: "Param", lo_len: int = 1, hi_len: int = 1000) -> list[float]:
+    """A sequence argument (``rigidities``, ``demands``): a list or tuple (or 1-D array) of ``lo_len`` to
+    ``hi_len`` numbers, each allowed by ``param``; the message names ``name[i]`` for a bad item."""
+    allowed = f"a list of {lo_len} to {hi_len} numbers, each {param.allowed}"
+    if isinstance(values, np.ndarray) and values.ndim == 1:
+        if values.dtype.kind in "fiu" and lo_len <= values.size <= hi_len and not param.integer:
+            x = values.astype(float)
+            bad = ~(np.isfinite(x) & (x >= param.lo) & (x <= param.hi))
+            if not bad.any():  # the figures' fast path: a float grid, checked at once
+                return x.tolist()
+            i = int(np.argmax(bad))
+            param.check(values[i].item(), f"{name}[{i}]")
+        values = values.tolist()
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise ParameterError(f"{name} = {_short_repr(values)} is of type {type(values).__name__}; allowed: {allowed}")
+    if not lo_len <= len(values) <= hi_len:
+        raise ParameterError(f"{name} has {len(values)} items; allowed: {allowed}")
+    return [param.check(v, f"{name}[{i}]") for i, v in enumerate(values)]
 
 
 def _short_repr(value: Any, limit: int = 40) -> str:

@@ -1,4 +1,92 @@
 """Comparative-statics register of chapter 9 (see tests/statics/__init__.py)."""
-from statics import Claim  # noqa: F401
+from statics import Claim
+from territorial_trap_workbook.models import ceasefire, wartime_talks
 
-CLAIMS: list = []
+SURV, REARM, TALKS = ceasefire.SURVIVAL, ceasefire.REARM, wartime_talks.PARAMS
+
+
+def _risk(**v):
+    """Risk of breakdown in the year given by the horizon (rounded to a whole year)."""
+    return ceasefire.risk_in_year(int(round(v["horizon"])), **v)
+
+
+def _not(fragment, why):
+    return Claim(9, fragment, kind="not-a-statics-claim", why=why)
+
+
+PROTECTIVE = {"beta": (-1.0, -0.05)}  # β < 0: a measure protects (the chapter's reading of Fortna's sign)
+SHIFT = {"pause": (0.5, 20.0), "p_U": (0.05, 0.95)}  # a pause of some length, a balance that can move
+
+CLAIMS: list = [
+    # --- part 2: survival
+    Claim(9, "Below 1 the shape makes the risk fall as the ceasefire ages", function=_risk, space=SURV,
+          moved="horizon", direction="falls", region={"k": (0.3, 0.95)}),
+    Claim(9, "at 1 the risk is constant", function=_risk, space=SURV, moved="horizon", direction="constant",
+          region={"k": (1.0, 1.0)}),
+    Claim(9, "above 1 it rises", function=_risk, space=SURV, moved="horizon", direction="rises",
+          region={"k": (1.05, 2.0)}),
+    Claim(9, "a model with a falling hazard makes the first months the most dangerous", function=_risk,
+          space=SURV, moved="horizon", direction="falls", region={"k": (0.3, 0.95)}),
+    Claim(9, "a ceasefire that becomes more dangerous with age", function=_risk, space=SURV, moved="horizon",
+          direction="rises", region={"k": (1.05, 2.0)}),
+    Claim(9, "joint commissions can lengthen a ceasefire",
+          function=lambda **v: ceasefire.median_duration(**v), space=SURV, moved="n_measures",
+          direction="rises", region=PROTECTIVE),
+    Claim(9, "the median rises from",
+          function=lambda **v: ceasefire.median_duration(**v), space=SURV, moved="n_measures",
+          direction="rises", region=PROTECTIVE),
+    # non-decreasing, not "rises": where survival underflows to ~1e-98 the gain is below any tolerance
+    Claim(9, "the chance of holding for ten years rises to",
+          function=lambda **v: ceasefire.survival(v["horizon"], **v), space=SURV, moved="n_measures",
+          direction="non-decreasing", region=PROTECTIVE),
+    Claim(9, "By how much does the agreement lower the hazard?",
+          function=lambda **v: ceasefire.durability(**v).hazard_ratio, space=SURV, moved="n_measures",
+          direction="falls", region=PROTECTIVE),
+    Claim(9, "per cent lower than without the measures",
+          function=lambda **v: ceasefire.durability(**v).hazard_ratio, space=SURV, moved="n_measures",
+          direction="falls", region=PROTECTIVE),
+    # --- part 1: talks during the fighting
+    Claim(9, "Russia probes when it sees cracks",
+          function=lambda **v: float(wartime_talks.solve(**v).probe), space=TALKS, moved="q",
+          direction="non-increasing"),
+    Claim(9, "the first demand drops to the level both types accept",
+          function=lambda **v: wartime_talks.solve(**v).first_demand, space=TALKS, moved="q",
+          direction="non-increasing"),
+    _not("a probe that meets a resolute coalition is rejected",
+         "compares the demand after a rejection with the first demand at one parameter point; that it is lower "
+         "wherever Russia probes is checked on the whole grid by test_model_wartime_talks.py"),
+    _not("a refusal reveals resolve, the next demand falls",
+         "the same comparison of two demands (test_model_wartime_talks.py)"),
+    _not("a probe that meets resolve lowers the next demand",
+         "the same comparison of two demands (test_model_wartime_talks.py)"),
+    _not("offers screen, refusals inform, demands fall", "describes the cited papers' common mechanism"),
+    _not("and is then asked only", "the numbers of one worked example (glued)"),
+    _not("In part 1, Moscow becomes more confident that the coalition is resolute",
+         "a question; its answer's movement is registered under 'the first demand drops'"),
+    # --- part 3: re-arming during the pause
+    Claim(9, "a declining side tolerates a short shift, not a long one",
+          function=lambda **v: ceasefire.pause(**v).war_index, space=REARM, moved="pause",
+          direction="non-decreasing"),
+    Claim(9, "A longer pause is not a stable bargain",
+          function=lambda **v: ceasefire.pause(**v).war_index, space=REARM, moved="pause",
+          direction="non-decreasing"),
+    Claim(9, "Ukraine's chance of winning a renewed war falls to",
+          function=lambda **v: ceasefire.pause(**v).p_U_after, space=REARM, moved="g_R", direction="falls",
+          region=SHIFT),
+    Claim(9, "a pause is an opportunity for whoever re-arms faster",
+          function=lambda **v: ceasefire.pause(**v).p_U_after, space=REARM, moved="g_U", direction="rises",
+          region=SHIFT),
+    _not("Over a longer pause", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
+    _not("each side's military strength grows at a constant rate", "an assumption of the model"),
+    _not("In a ceasefire the declining side is whichever re-arms more slowly", "a definition"),
+    _not("says that a side whose power is about to *decline* fights now", "states chapter 5's war condition"),
+    _not("is only {glue:text}`ch9_index:.2f`", "the numbers of one worked example (glued); 'declining side' is a name"),
+    _not("Start from $p_U =$", "the inputs of a worked example"),
+    _not("and Russia out-arms it by a wide margin", "the inputs of a worked example"),
+    _not("the war index of the side that falls behind", "describes what the figure draws"),
+    _not("Because chapter 5's threshold", "a definition (θ ≤ 0); no parameter moves"),
+    _not("the side using the time was the one that was then falling behind",
+         "a reading of a statement about 2014-2015, not a model quantity"),
+    _not("Raise Ukraine's starting chance slowly", "an instruction to the reader (explorer)"),
+    _not("Re-arming during a ceasefire: the shifting balance", "the explorer's title"),
+]

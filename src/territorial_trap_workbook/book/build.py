@@ -108,9 +108,10 @@ def staged_toc(book_dir: Path, edition: str, solutions: list[str],
 
 
 def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | None = None,
-               chapters: Sequence[Chapter] = CHAPTERS) -> Path:
+               chapters: Sequence[Chapter] = CHAPTERS, hub: tuple[str, str, str] | None = None) -> Path:
     """Copy the book and its companions into ``stage`` (default ``<root>/_build/stage-<edition>/``);
-    return the Sphinx source folder inside it."""
+    return the Sphinx source folder inside it. ``hub`` = (hub address, exercise repository URL, branch), checked
+    by ``hub.check_options``, gives every chapter page and the start page a launch link."""
     _check_edition(edition)
     book_src = project_root / "book"
     stage = stage or project_root / "_build" / f"stage-{edition}"
@@ -149,6 +150,8 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
     config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf8"))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["workbook_edition"] = edition
+    if hub:
+        sphinx_config["workbook_hub"] = {"url": hub[0], "repo": hub[1], "branch": hub[2]}
     sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_basic(PROJECT_ROOT))
     try:  # version, date and authors for the title page, as {{ version }} etc.
         facts = citation_facts(project_root, config.get("author"))
@@ -200,7 +203,8 @@ def _prepare_out_dir(out_dir: Path, default: bool) -> None:
 
 
 def build_book(edition: str = "student", out_dir: Path | None = None, *,
-               project_root: Path | None = None, chapters: Sequence[Chapter] = CHAPTERS) -> Path:
+               project_root: Path | None = None, chapters: Sequence[Chapter] = CHAPTERS,
+               hub: tuple[str, str, str] | None = None) -> Path:
     """Stage and build one edition; return the folder of the built site (open its ``index.html``).
 
     Raises ``ValueError`` for an unknown edition and :class:`BookBuildError` when Sphinx reports any warning
@@ -213,7 +217,7 @@ def build_book(edition: str = "student", out_dir: Path | None = None, *,
     out = default_out_dir(edition, root) if default else Path(out_dir).resolve()
     # The stage sits beside the site (<root>/_build/stage-<edition> for the default site), so builds into
     # different folders -- parallel test workers, say -- never share one.
-    source = stage_book(edition, root, out.parent / f"stage-{edition}", chapters)
+    source = stage_book(edition, root, out.parent / f"stage-{edition}", chapters, hub)
     _prepare_out_dir(out, default)
     doctrees = source.parent / ".doctrees"
     cmd = [sys.executable, "-m", "territorial_trap_workbook.book._sphinx_run",
@@ -238,7 +242,8 @@ def _restore_solution_downloads(stage: Path, out: Path) -> None:
         shutil.copy2(nb, served / nb.name)
 
 
-def timed_build(edition: str = "student", out_dir: Path | None = None) -> tuple[Path, float]:
+def timed_build(edition: str = "student", out_dir: Path | None = None,
+                hub: tuple[str, str, str] | None = None) -> tuple[Path, float]:
     start = time.perf_counter()
-    out = build_book(edition, out_dir)
+    out = build_book(edition, out_dir, hub=hub)
     return out, time.perf_counter() - start

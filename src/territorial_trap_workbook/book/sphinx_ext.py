@@ -8,13 +8,18 @@
 * Jupyter Book always passes ``comments_config``; it is accepted here so ``sphinx_comments`` (a network
   feature) need not be loaded just to silence "unknown config value".
 * A ``mathjax_path`` that points at the network is a warning (fatal under ``-W``): the book must work offline.
+* ``workbook_hub`` (``{"url", "repo", "branch"}``, set by ``workbook build --hub-url … --hub-repo …``) puts
+  an nbgitpuller launch link under the title of every chapter page and of the start page (``hub.launch_url``).
 * The bibliography style ``workbook`` (``bib_style``: labels in the in-text author–year form, titles as
   written) is registered with pybtex.
-* The workbook's stylesheet (``assets/workbook-pages.css``: code cells, evidence tables, title page) is copied
-  into ``_static`` and linked from every page.
+* The workbook's stylesheet (``assets/workbook-pages.css``: code cells, evidence tables, title page) and its
+  print stylesheet (``assets/workbook-print.css``, ``media="print"``) are copied into ``_static`` and linked
+  from every page.
 """
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,6 +31,8 @@ from . import bib_style
 from .editions import EDITIONS
 
 STYLESHEET = Path(__file__).parent / "assets" / "workbook-pages.css"
+#: The print stylesheet (``media="print"``): what a browser's print command and ``make pdf`` use.
+PRINT_STYLESHEET = Path(__file__).parent / "assets" / "workbook-print.css"
 logger = logging.getLogger(__name__)
 
 
@@ -69,18 +76,44 @@ def _bibliography_roles(app, pagename, templatename, context, doctree) -> None:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+CHAPTER_PAGE = re.compile(r"^\d{2}-[a-z0-9-]+$")
+
+
+def _launch_link(app, pagename, templatename, context, doctree) -> None:
+    """With a course hub set (``workbook build --hub-url … --hub-repo …``), a chapter page offers its exercise
+    on the hub and the start page the whole exercise folder: an nbgitpuller link, right under the title."""
+    hub = app.config.workbook_hub
+    body = context.get("body")
+    if not hub or not body or "</h1>" not in body:
+        return
+    from ..hub import LINK_TEXT, START_LINK_TEXT, launch_url
+
+    if CHAPTER_PAGE.match(pagename):
+        url, text = launch_url(hub["url"], hub["repo"], hub["branch"], f"{pagename}.ipynb"), LINK_TEXT
+    elif pagename == app.config.root_doc:
+        url, text = launch_url(hub["url"], hub["repo"], hub["branch"]), START_LINK_TEXT
+    else:
+        return
+    link = (f'<p class="workbook-launch"><a class="reference external" href="{html.escape(url, quote=True)}">'
+            f"{html.escape(text, quote=False)}</a> (JupyterLab on your course's hub: your copy is kept when you open it "
+            f"again).</p>")
+    context["body"] = body.replace("</h1>", "</h1>\n" + link, 1)
+
+
 def _copy_stylesheet(app) -> None:
     """Before pages are written, so Sphinx can add the file's checksum to its link. Not through
     ``html_static_path``: Jupyter Book would then also inject every other asset of that folder."""
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / STYLESHEET.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(STYLESHEET, target)
+    for sheet in (STYLESHEET, PRINT_STYLESHEET):
+        target = Path(app.outdir) / "_static" / sheet.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sheet, target)
 
 
 def setup(app) -> dict[str, Any]:
     app.add_config_value("workbook_edition", "student", "env", [str])
+    app.add_config_value("workbook_hub", {}, "html", [dict])
     bib_style.register()
     if "comments_config" not in app.config:
         app.add_config_value("comments_config", {}, "html")
@@ -88,8 +121,10 @@ def setup(app) -> dict[str, Any]:
     # Before the environment collectors (downloads, images, dependencies: priority 500) see the page.
     app.connect("doctree-read", _drop_other_editions, priority=100)
     app.connect("html-page-context", _bibliography_roles)
+    app.connect("html-page-context", _launch_link)
     app.connect("builder-inited", _copy_stylesheet)
     app.add_css_file(STYLESHEET.name)
+    app.add_css_file(PRINT_STYLESHEET.name, media="print")
     from .load_order import rewrite_site
 
     app.connect("build-finished", rewrite_site)

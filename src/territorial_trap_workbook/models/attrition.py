@@ -123,8 +123,8 @@ def _t(v: float, c: float) -> float:
 
 def concession_time(v: float, cost: float = 1.0) -> float:
     """t(v) = (−v − ln(1 − v))/c: when a side with private value v quits in the symmetric equilibrium."""
-    value = EQUILIBRIUM_PARAMS["v_R"].check(v)
-    c = EQUILIBRIUM_PARAMS["cost"].check(cost)
+    value = EQUILIBRIUM_PARAMS["v_R"].check(v, "v")
+    c = EQUILIBRIUM_PARAMS["cost"].check(cost, "cost")
     return max(0.0, _t(value, c))
 
 
@@ -136,9 +136,9 @@ def contest(**params: float) -> Contest:
 
 def mixed_persistence(t: float, value: float, cost: float = 1.0) -> float:
     """Maynard Smith's symmetric war of attrition: probability a side is still in at time t, exp(−c t/V)."""
-    time = TIME.check(t)
-    V = EQUILIBRIUM_PARAMS["v_R"].check(value)
-    c = EQUILIBRIUM_PARAMS["cost"].check(cost)
+    time = TIME.check(t, "t")
+    V = EQUILIBRIUM_PARAMS["v_R"].check(value, "value")
+    c = EQUILIBRIUM_PARAMS["cost"].check(cost, "cost")
     if V == 0.0:
         return 1.0 if time == 0.0 else 0.0
     return math.exp(-c * time / V)
@@ -146,8 +146,8 @@ def mixed_persistence(t: float, value: float, cost: float = 1.0) -> float:
 
 def mean_persistence(value: float, cost: float = 1.0) -> float:
     """Mean persistence V/c of Maynard Smith's mixed strategy (0 for a worthless prize)."""
-    V = EQUILIBRIUM_PARAMS["v_R"].check(value)
-    c = EQUILIBRIUM_PARAMS["cost"].check(cost)
+    V = EQUILIBRIUM_PARAMS["v_R"].check(value, "value")
+    c = EQUILIBRIUM_PARAMS["cost"].check(cost, "cost")
     return V / c
 
 
@@ -250,9 +250,9 @@ def exhaustion_time(budget: float, cost: float, fatigue: float) -> float | None:
 
     Uses Russia's declarations for the ranges (the two sides' declarations are identical).
     """
-    B = PARAMS["budget_R"].check(budget)
-    k = PARAMS["cost_R"].check(cost)
-    f = PARAMS["fatigue_R"].check(fatigue)
+    B = PARAMS["budget_R"].check(budget, "budget")
+    k = PARAMS["cost_R"].check(cost, "cost")
+    f = PARAMS["fatigue_R"].check(fatigue, "fatigue")
     if k == 0.0:
         return None
     T = B / k if f == 0.0 else math.log1p(f * B / k) / math.log1p(f)

@@ -67,7 +67,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..params import Param, ParameterError, ParamSpace
+from ..params import Param, ParamSpace, whole_number
 
 PARAMS = ParamSpace(
     (
@@ -179,8 +179,7 @@ def curves(n: int = 41, **params: float) -> dict[str, np.ndarray]:
 
     The other parameters are held at the given (or default) values; the given ``a`` plays no part in the grid.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or not (2 <= n <= 401):
-        raise ParameterError(f"n = {n!r}; allowed: a whole number from 2 to 401")
+    n = whole_number(n, "n", 2, 401)
     v = PARAMS.validate(params)
     grid = np.linspace(PARAMS["a"].lo, PARAMS["a"].hi, n)
     q = _q(v["p"], grid, v["c_bar"])

@@ -95,8 +95,8 @@ PARAMS = ParamSpace(
 
 def rubinstein_share(delta_proposer: float, delta_responder: float) -> float:
     """The first proposer's share of the surplus in Rubinstein's alternating-offers game."""
-    d1 = PARAMS["delta_R"].check(delta_proposer)
-    d2 = PARAMS["delta_U"].check(delta_responder)
+    d1 = PARAMS["delta_R"].check(delta_proposer, "delta_proposer")
+    d2 = PARAMS["delta_U"].check(delta_responder, "delta_responder")
     return (1.0 - d2) / (1.0 - d1 * d2)
 
 

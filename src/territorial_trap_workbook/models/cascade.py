@@ -44,8 +44,12 @@ Three versions, each function says which it implements
    run through version 1. Its tipping point differs from the continuous map's (e.g. no actor has a negative
    threshold exactly at zero mass); the chapter compares the two.
 
-Arguments left out take the declared defaults (mean 25, σ 12, shift 1: one recognised annexation
-lowering every threshold by one actor); pass ``shift=0`` for Granovetter's own examples.
+Arguments left out take the declared defaults (mean 25, σ 10, shift 1: one recognised annexation
+lowering every threshold by one actor); pass ``shift=0`` for Granovetter's own examples. The default σ = 10
+sits well below the tipping spread on purpose (about 11.6 with the default shift): an earlier default of
+σ = 12 sat just past it, so the first picture a reader saw was the catastrophe, framed by the default rather
+than by anything known about states. Nobody has measured these thresholds; the chapter reports over what range
+of σ and shift each headline holds (:func:`critical_sigma`, :func:`critical_shift`).
 
 Corners: σ is declared ≥ 1 (σ → 0 makes Φ a step; every threshold equal); thresholds below zero mean an
 actor acts unprompted, which the normal allows and which is what starts a cascade. All results lie in [0, N].
@@ -55,10 +59,11 @@ from __future__ import annotations
 import math
 import numbers
 from statistics import NormalDist
+from typing import Sequence
 
 import numpy as np
 
-from ..params import Param, ParameterError, ParamSpace, _short_repr
+from ..params import Param, ParameterError, ParamSpace, _short_repr, number_list, whole_number
 
 N_ACTORS = 100          # the continuous and discrete-normal versions use Granovetter's N = 100
 MAX_ACTORS = 10_000     # longest threshold list discrete_cascade accepts
@@ -79,7 +84,7 @@ PARAMS = ParamSpace(
         Param("mean", "Average threshold", "actors out of 100 seen acting first", 0.0, 100.0, 1.0, 25.0,
               "How many others a typical state must see change a border by force before it tries.",
               symbol="m"),
-        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 12.0,
+        Param("sigma", "Spread of thresholds", "standard deviation, in actors", 1.0, 40.0, 0.1, 10.0,
               "How much states differ in their thresholds.", symbol="σ"),
         Param("shift", "Threshold drop after a recognised annexation", "actors", 0.0, 20.0, 0.5, 1.0,
               "How far recognising one annexation lowers every state's threshold.", symbol="s"),
@@ -96,6 +101,10 @@ UNIFORM_PARAMS = ParamSpace(
     )
 )
 
+# The argument r of response(): how many actors are seen acting (validation only, not a slider).
+_ACTING = Param("r", "Actors seen acting", "actors", 0.0, float(N_ACTORS), 1.0, 0.0,
+                "How many actors a state has seen act.")
+
 
 # ----------------------------------------------------------------------------------------------------------
 # Version 1: discrete, explicit thresholds
@@ -104,7 +113,9 @@ UNIFORM_PARAMS = ParamSpace(
 
 def _check_thresholds(thresholds) -> list[float]:
     allowed = f"a list of 1 to {MAX_ACTORS} finite numbers, each ≥ 0"
-    if isinstance(thresholds, (str, bytes)) or not hasattr(thresholds, "__len__"):
+    if isinstance(thresholds, np.ndarray) and thresholds.ndim == 1:
+        thresholds = thresholds.tolist()
+    if isinstance(thresholds, (str, bytes)) or not isinstance(thresholds, Sequence):  # a dict or a set is not
         raise ParameterError(f"thresholds = {_short_repr(thresholds)} is not a list; allowed: {allowed}")
     try:
         items = list(thresholds)
@@ -117,9 +128,12 @@ def _check_thresholds(thresholds) -> list[float]:
         if isinstance(t, bool) or not isinstance(t, numbers.Real):
             raise ParameterError(f"thresholds[{i}] = {_short_repr(t)} is of type {type(t).__name__}; "
                                  f"allowed: {allowed}")
-        t = float(t)
+        try:
+            t = float(t)
+        except (OverflowError, ValueError):  # 10**400: beyond any float
+            raise ParameterError(f"thresholds[{i}] = {_short_repr(t)} is not allowed; allowed: {allowed}") from None
         if not math.isfinite(t) or t < 0:
-            raise ParameterError(f"thresholds[{i}] = {t} is not allowed; allowed: {allowed}")
+            raise ParameterError(f"thresholds[{i}] = {t!r} is not allowed; allowed: {allowed}")
         out.append(t)
     return out
 
@@ -225,10 +239,7 @@ def equilibria(sigmas, mean: float = DEFAULT, shift: float = DEFAULT) -> list[fl
     """Continuous-map version, vectorised over σ: :func:`equilibrium` for each σ in ``sigmas`` (same method,
     numpy arrays; used by the figures so a slider move stays fast)."""
     v = _given(mean=mean, shift=shift)
-    if isinstance(sigmas, (str, bytes)) or not hasattr(sigmas, "__len__") or not 1 <= len(sigmas) <= 1000:
-        raise ParameterError(f"sigmas = {_short_repr(sigmas)} is not allowed; allowed: a list of 1 to 1000 "
-                             f"values, each {PARAMS['sigma'].allowed}")
-    sig = np.array([PARAMS["sigma"].check(s) for s in sigmas], dtype=float)
+    sig = np.array(number_list(sigmas, "sigmas", PARAMS["sigma"], 1, 1000), dtype=float)
     m = v["mean"] - v["shift"]
     n = float(N_ACTORS)
 
@@ -258,20 +269,15 @@ def response(r: float, mean: float = DEFAULT, sigma: float = DEFAULT,
              shift: float = DEFAULT) -> float:
     """Continuous-map version: F(r), how many would act having seen r act."""
     v = _given(mean=mean, sigma=sigma, shift=shift)
-    if isinstance(r, bool) or not isinstance(r, numbers.Real) or not math.isfinite(float(r)) \
-            or not 0 <= float(r) <= N_ACTORS:
-        raise ParameterError(f"r = {_short_repr(r)} is not allowed; allowed: a finite number from 0 to "
-                             f"{N_ACTORS}")
-    return _F(float(r), v["mean"] - v["shift"], v["sigma"])
+    r = _ACTING.check(r, "r")
+    return _F(r, v["mean"] - v["shift"], v["sigma"])
 
 
 def iterate(mean: float = DEFAULT, sigma: float = DEFAULT, shift: float = DEFAULT,
             steps: int = 20) -> list[float]:
     """Continuous-map version: r_0 = 0, r_1, …, r_steps of the map (for cobweb figures)."""
     v = _given(mean=mean, sigma=sigma, shift=shift)
-    if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 10_000:
-        raise ParameterError(f"steps = {_short_repr(steps)} is not allowed; allowed: a whole number from 0 "
-                             f"to 10000")
+    steps = whole_number(steps, "steps", 0, 10_000)
     m = v["mean"] - v["shift"]
     path = [0.0]
     for _ in range(steps):
@@ -279,32 +285,74 @@ def iterate(mean: float = DEFAULT, sigma: float = DEFAULT, shift: float = DEFAUL
     return path
 
 
-def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DEFAULT,
-                   hi: float = DEFAULT) -> float | None:
-    """Continuous-map version: the spread σ in [lo, hi] (default: the declared range of σ) at which the outcome jumps to (nearly) everyone, found by
-    bisection on "final number ≥ N/2"; ``None`` if there is no such jump inside [lo, hi].
+#: smallest change in the final count, across a bracket narrower than 1e-7, that counts as a jump (actors)
+JUMP_MIN = 1.0
 
-    The final number need not be monotone in σ for every mean; the bisection returns a switch point between a
-    σ below N/2 and one above it.
-    """
-    lo = PARAMS["sigma"].lo if lo is DEFAULT else lo
-    hi = PARAMS["sigma"].hi if hi is DEFAULT else hi
-    v = _given(mean=mean, shift=shift, sigma=lo)
-    hi = PARAMS["sigma"].check(hi)
-    if not lo < hi:
-        raise ParameterError(f"lo = {lo} must be below hi = {hi}; allowed: 1 ≤ lo < hi ≤ 40")
-    m = v["mean"] - v["shift"]
-    big_lo = _equilibrium(m, lo) >= N_ACTORS / 2
-    big_hi = _equilibrium(m, hi) >= N_ACTORS / 2
-    if big_lo == big_hi:
-        return None
-    a, b = lo, hi
+
+def _switch(count, a: float, b: float) -> tuple[float, float]:
+    """Bisect [a, b] on "count(x) ≥ N/2" (which differs at the two ends) down to a bracket narrower than 1e-7."""
+    big_a = count(a) >= N_ACTORS / 2
     while b - a > 1e-7:
         mid = 0.5 * (a + b)
-        if (_equilibrium(m, mid) >= N_ACTORS / 2) == big_lo:
+        if (count(mid) >= N_ACTORS / 2) == big_a:
             a = mid
         else:
             b = mid
+    return a, b
+
+
+def critical_sigma(mean: float = DEFAULT, shift: float = DEFAULT, lo: float = DEFAULT,
+                   hi: float = DEFAULT) -> float | None:
+    """Continuous-map version: the spread σ in [lo, hi] (default: the declared range of σ) at which the final
+    number *jumps* across N/2 (from a handful to nearly everyone, or back); ``None`` if there is no such jump
+    inside [lo, hi].
+
+    Found by bisection on "final number ≥ N/2", then checked: across the final bracket (narrower than 1e-7)
+    the final number must change by at least ``JUMP_MIN`` actors. Where it crosses N/2 continuously — at
+    mean − shift = 50 the low fixed point rises smoothly into the middle one as σ passes N/√(2π) — there is
+    no tipping point and the answer is ``None`` (it used to report that smooth crossing as a jump). The final
+    number need not be monotone in σ for every mean; the bisection returns a switch point between a σ below
+    N/2 and one above it.
+    """
+    lo = PARAMS["sigma"].lo if lo is DEFAULT else PARAMS["sigma"].check(lo, "lo")
+    hi = PARAMS["sigma"].hi if hi is DEFAULT else PARAMS["sigma"].check(hi, "hi")
+    v = _given(mean=mean, shift=shift)
+    if not lo < hi:
+        raise ParameterError(f"lo = {lo!r} must be below hi = {hi!r}; allowed: 1 ≤ lo < hi ≤ 40")
+    m = v["mean"] - v["shift"]
+
+    def count(sig: float) -> float:
+        return _equilibrium(m, sig)
+
+    if (count(lo) >= N_ACTORS / 2) == (count(hi) >= N_ACTORS / 2):
+        return None
+    a, b = _switch(count, lo, hi)
+    if abs(count(b) - count(a)) < JUMP_MIN:
+        return None                                   # a smooth crossing, not a tipping point
+    return 0.5 * (a + b)
+
+
+def critical_shift(mean: float = DEFAULT, sigma: float = DEFAULT) -> float | None:
+    """Continuous-map version: the smallest threshold drop (shift, within its declared range 0–20) at which the
+    final number jumps to N/2 or more; ``0.0`` if it is already there with no drop; ``None`` if no drop in the
+    declared range gets it there, or if it gets there smoothly rather than by a jump.
+
+    The final number never falls as the shift grows (lower thresholds raise F everywhere, so the smallest fixed
+    point cannot fall), so bisection on "final number ≥ N/2" finds the one switch.
+    """
+    v = _given(mean=mean, sigma=sigma)
+    lo, hi = PARAMS["shift"].lo, PARAMS["shift"].hi
+
+    def count(s: float) -> float:
+        return _equilibrium(v["mean"] - s, v["sigma"])
+
+    if count(lo) >= N_ACTORS / 2:
+        return 0.0
+    if count(hi) < N_ACTORS / 2:
+        return None
+    a, b = _switch(count, lo, hi)
+    if abs(count(b) - count(a)) < JUMP_MIN:
+        return None
     return 0.5 * (a + b)
 
 

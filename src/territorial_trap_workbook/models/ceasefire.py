@@ -79,7 +79,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..params import Param, ParameterError, ParamSpace
+from ..params import Param, ParamSpace, whole_number
 from . import commitment
 
 # ---------------------------------------------------------------- part 1: survival
@@ -188,8 +188,7 @@ def durability(**params: float) -> Durability:
 
 def survival_curve(n_points: int = 61, **params: float) -> dict[str, np.ndarray]:
     """S(t) on ``n_points`` times from 0 to 30 years, for the given agreement and for one with no measures."""
-    if isinstance(n_points, bool) or not isinstance(n_points, int) or not (2 <= n_points <= 601):
-        raise ParameterError(f"n_points = {n_points!r}; allowed: a whole number from 2 to 601")
+    n_points = whole_number(n_points, "n_points", 2, 601)
     v = SURVIVAL.validate(params)
     t = np.linspace(0.0, T_MAX, n_points)
     return {
@@ -290,8 +289,7 @@ def pause(**params: float) -> Pause:
 
 def pause_curve(n_points: int = 41, **params: float) -> dict[str, np.ndarray]:
     """Along pause lengths 0 to 20 years: Ukraine's chance after the pause and the declining side's war index."""
-    if isinstance(n_points, bool) or not isinstance(n_points, int) or not (2 <= n_points <= 401):
-        raise ParameterError(f"n_points = {n_points!r}; allowed: a whole number from 2 to 401")
+    n_points = whole_number(n_points, "n_points", 2, 401)
     v = REARM.validate(params)
     T = np.linspace(REARM["pause"].lo, REARM["pause"].hi, n_points)
     after = _balance(v["p_U"], v["g_U"] - v["g_R"], T)

@@ -68,7 +68,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..params import Param, ParameterError, ParamSpace, _short_repr
+from ..params import Param, ParamSpace, whole_number
 from . import bargaining
 
 Y = 100.0
@@ -181,8 +181,7 @@ def curve(n: int = 61, **params: float) -> dict[str, list[float]]:
 
     ``n`` (number of points) is a drawing choice, checked to be a whole number from 2 to 401.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or not 2 <= n <= 401:
-        raise ParameterError(f"n = {_short_repr(n)} is not allowed; allowed: a whole number from 2 to 401")
+    n = whole_number(n, "n", 2, 401)
     v = PARAMS.validate(params)
     lo, hi = PARAMS["aid"].lo, PARAMS["aid"].hi
     aids = [lo + (hi - lo) * i / (n - 1) for i in range(n)]

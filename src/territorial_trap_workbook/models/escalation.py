@@ -95,7 +95,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..params import Param, ParameterError, ParamSpace, _short_repr
+from ..params import Param, ParamSpace, number_list
 from . import audience, bargaining, winsets
 
 PARAMS = ParamSpace(
@@ -172,15 +172,13 @@ def demand_curve(demands, **params: float) -> dict[str, np.ndarray]:
     return {"demand": x, "p_war": risk, "payoff": payoff}
 
 
+_DEMAND = Param("demand", "Russia's demand", "share of disputed value", 0.0, 1.0, 0.01, 0.5,
+               "A share Russia could demand.")
+
+
 def _demands(demands) -> np.ndarray:
-    try:
-        x = np.asarray(demands, dtype=float)
-    except (TypeError, ValueError):
-        x = np.array([np.nan])
-    if x.ndim != 1 or x.size == 0 or not np.all(np.isfinite(x)) or np.any(x < 0.0) or np.any(x > 1.0):
-        raise ParameterError("demands must be a non-empty list of finite numbers from 0 to 1; "
-                             f"got {_short_repr(demands)}")
-    return x
+    """A list (or 1-D array) of demands, each a number from 0 to 1 (not a bool, not a string)."""
+    return np.asarray(number_list(demands, "demands", _DEMAND, 1, 10_000_000), dtype=float)
 
 
 EXTENDED = ParamSpace(

@@ -87,8 +87,9 @@ p − Δp < 0 and c_R + Δc > 0.5 (the top of chapter 1's declared cost range).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
-from ..params import Param, ParameterError, ParamSpace
+from ..params import Param, ParameterError, ParamSpace, _short_repr, whole_number
 from . import bargaining
 from .bargaining import Bargain
 
@@ -99,7 +100,7 @@ from .bargaining import Bargain
 
 def _types_ordered(v) -> str | None:
     if not v["c_irr"] > v["c_res"]:
-        return (f"c_irr = {v['c_irr']:g} must exceed c_res = {v['c_res']:g}: the irresolute Russia must find "
+        return (f"c_irr = {v['c_irr']!r} must exceed c_res = {v['c_res']!r}: the irresolute Russia must find "
                 f"war costlier than the resolved one")
     return None
 
@@ -261,9 +262,14 @@ def credible_bias_threshold(**params: float) -> float | None:
 
 def sweep_bias(values, n: int = 41) -> tuple[list[float], list[float], list[float]]:
     """P(war) and Ukraine's expected share for ``n`` evenly spaced biases w in [0, 1] (others from values)."""
-    v = PARAMS.validate(values)
-    if isinstance(n, bool) or not isinstance(n, int) or not 2 <= n <= 201:
-        raise ParameterError(f"n = {n!r} is not allowed; allowed: a whole number from 2 to 201")
+    if values is not None and not isinstance(values, Mapping):
+        raise ParameterError(f"values = {_short_repr(values)} is of type {type(values).__name__}; allowed: a "
+                             f"mapping of parameter names to numbers, names from {PARAMS.names}")
+    try:
+        v = PARAMS.validate(values)
+    except ParameterError as err:
+        raise ParameterError(f"values: {err}") from None
+    n = whole_number(n, "n", 2, 201)
     ws = [i / (n - 1) for i in range(n)]
     wars, values_ = [], []
     for w in ws:
@@ -280,10 +286,10 @@ def sweep_bias(values, n: int = 41) -> tuple[list[float], list[float], list[floa
 
 def _leverage_fits(v) -> str | None:
     if v["p"] - v["aid"] < 0:
-        return (f"aid = {v['aid']:g} exceeds p = {v['p']:g}: Russia's expected share cannot fall below 0 "
+        return (f"aid = {v['aid']!r} exceeds p = {v['p']!r}: Russia's expected share cannot fall below 0 "
                 f"(allowed: aid ≤ p)")
     if v["c_R"] + v["sanctions"] > 0.5:
-        return (f"c_R + sanctions = {v['c_R'] + v['sanctions']:g} exceeds 0.5, the top of chapter 1's cost "
+        return (f"c_R + sanctions = {v['c_R']!r} + {v['sanctions']!r} exceeds 0.5, the top of chapter 1's cost "
                 f"range (allowed: sanctions ≤ 0.5 − c_R)")
     return None
 

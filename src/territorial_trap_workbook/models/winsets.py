@@ -71,7 +71,7 @@ import numbers
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..params import Param, ParameterError, ParamSpace
+from ..params import Param, ParameterError, ParamSpace, number_list
 from .bargaining import PARAMS as BARGAINING_PARAMS
 from .bargaining import bargaining_range, rubinstein_share
 
@@ -213,10 +213,18 @@ def whole_region_splits(weights: Sequence[float]) -> tuple[float, ...]:
         raise ParameterError(f"weights has {len(weights)} entries; allowed: 1 to {MAX_REGIONS}")
     clean = []
     for i, w in enumerate(weights):
-        if isinstance(w, bool) or not isinstance(w, numbers.Real) or not math.isfinite(float(w)) or w < 0:
+        try:
+            ok = not isinstance(w, bool) and isinstance(w, numbers.Real) and math.isfinite(float(w)) and w >= 0
+        except (OverflowError, ValueError):  # 10**400: beyond any float
+            ok = False
+        if not ok:
             raise ParameterError(f"weights[{i}] = {w!r:.40}; allowed: a finite number from 0 upwards")
         clean.append(float(w))
-    total = math.fsum(clean)
+    try:
+        total = math.fsum(clean)
+    except OverflowError:
+        raise ParameterError("weights sum beyond the largest float; allowed: finite numbers with a finite "
+                             "sum") from None
     if not total > 0:
         raise ParameterError("weights sum to 0; allowed: at least one positive weight")
     sums = {0.0, 1.0}
@@ -243,9 +251,8 @@ def deal_curve(rigidities: Sequence[float], **params: float) -> list[tuple[float
     The other parameters are validated once; every rigidity value is checked against its declaration.
     """
     v = PARAMS.validate(params)
-    check = PARAMS["rigidity_R"].check
     out = []
-    for lam in rigidities:
-        w = _solve({**v, "rigidity_R": check(lam)})
+    for lam in number_list(rigidities, "rigidities", PARAMS["rigidity_R"], 1, 10_000):
+        w = _solve({**v, "rigidity_R": lam})
         out.append((w.deal, w.whole_deal))
     return out

@@ -170,6 +170,7 @@
       geo = small ? Object.assign({}, base, {plot: meta.narrow.plot, axisTitles: meta.narrow.axisTitles,
                                              bottomAxes: meta.narrow.bottomAxes}) : base;
       below = fitTitles(gd, geo, width, titles);
+      gd._workbookBelow = below;
       return Plotly.relayout(gd, titles);
     }).then(function () {
       fitSliders(gd, geo, width, below, rest);
@@ -187,7 +188,7 @@
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
-      document.querySelectorAll(".js-plotly-plot[data-fitted]").forEach(function (gd) {
+      document.querySelectorAll(".js-plotly-plot[data-fitted]:not([data-print])").forEach(function (gd) {
         if (String(Math.round(gd.getBoundingClientRect().width)) !== gd.getAttribute("data-fitted")) {
           gd.removeAttribute("data-fitted");
           fit(gd).catch(function (err) { console.error(err); });
@@ -216,10 +217,41 @@
     });
   }
 
+  // For paper (`make pdf` calls WorkbookExplorer.forPrint() before printing): the figure back at its default
+  // state, its sliders removed and the space they took given back, so that the figure is as tall as its plot
+  // and axis titles. The read-out then describes the default state, as the printed caption and table expect.
+  function forPrint(gd) {
+    var meta = gd.layout && gd.layout.meta && gd.layout.meta.workbook;
+    if (!meta) { return Promise.resolve(); }
+    var home = key(meta.defaults), start = Promise.resolve();
+    if (gd._workbookFrames && gd.getAttribute("data-state") !== home) {
+      var update = {};
+      meta.defaults.forEach(function (v, i) { update["sliders[" + i + "].active"] = v; });
+      start = Plotly.relayout(gd, update).then(function () {
+        return Plotly.animate(gd, [home], {mode: "immediate", frame: {duration: 0, redraw: true},
+                                           transition: {duration: 0}});
+      }).then(function () { showReadout(gd); gd.setAttribute("data-state", home); });
+    }
+    return start.then(function () {
+      var geo = meta.geometry, before = gd._fullLayout.margin.b;
+      var bottom = geo ? geo.axis + (gd._workbookBelow || 0) + 10 : before;
+      var height = (gd.layout.height || gd._fullLayout.height) - (before - bottom);
+      gd.style.height = height + "px";
+      gd.setAttribute("data-print", "1");
+      return Plotly.relayout(gd, {sliders: [], "margin.b": bottom, height: height});
+    });
+  }
+
   // The promises of every figure drawn on this page: scripts the figures do not need wait for them.
   window.WorkbookFiguresDrawn = window.WorkbookFiguresDrawn || [];
   window.WorkbookExplorer = {
     fit: fit,
+    forPrint: function () {
+      return Promise.all(window.WorkbookFiguresDrawn).then(function () {
+        var figures = document.querySelectorAll(".workbook-explorer .js-plotly-plot");
+        return Promise.all(Array.prototype.map.call(figures, forPrint));
+      });
+    },
     draw: function (gd, fig) {
       var drawn = draw(gd, fig);
       window.WorkbookFiguresDrawn.push(drawn);
