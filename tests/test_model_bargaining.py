@@ -143,9 +143,9 @@ def test_exact_deal_is_continuous_and_between_inside_and_upper(v):
     b = bargaining.solve(**v)
     if b.deal is not None:
         assert b.inside - 1e-12 <= b.deal <= b.upper + 1e-12
-    at_threshold = bargaining.deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], b.threshold)
+    at_threshold = bargaining._deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], b.threshold)
     assert at_threshold == pytest.approx(b.inside)
-    at_upper = bargaining.deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], b.upper)
+    at_upper = bargaining._deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], b.upper)
     assert at_upper == pytest.approx(b.upper)
 
 
@@ -167,7 +167,7 @@ def test_patient_limit_is_the_limit_of_the_exact_deal():
         share = (1 - d) / (1 - d * d)
         inside = lower + share * (upper - lower)
         exact = (1 - d) * upper + d * 0.7  # binds for every d here (0.7 > threshold)
-        assert exact == pytest.approx(bargaining.deal_with_option(lower, upper, min(d, 0.99), min(d, 0.99), 0.7)
+        assert exact == pytest.approx(bargaining._deal_with_option(lower, upper, min(d, 0.99), min(d, 0.99), 0.7)
                                       if d <= 0.99 else exact)
         gaps.append(abs(exact - max(inside, 0.7)))
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 1e-3

@@ -136,19 +136,19 @@ def bargaining_range(p: float, c_R: float, c_U: float) -> tuple[float, float]:
 _EPS = 1e-12
 
 
-def walkout_threshold(lower: float, upper: float, delta_R: float, delta_U: float) -> float:
+def _walkout_threshold(lower: float, upper: float, delta_R: float, delta_U: float) -> float:
     """Russia's share when Ukraine proposes: a walk-out value above it moves the deal (exact game)."""
     share = rubinstein_share(delta_R, delta_U)
     return lower + delta_R * share * (upper - lower)
 
 
-def deal_with_option(lower: float, upper: float, delta_R: float, delta_U: float, w: float) -> float | None:
+def _deal_with_option(lower: float, upper: float, delta_R: float, delta_U: float, w: float) -> float | None:
     """The exact equilibrium deal when Russia can walk out for w (None: Russia walks out)."""
     if w > upper:
         return None
     share = rubinstein_share(delta_R, delta_U)
     inside = lower + share * (upper - lower)
-    if w <= walkout_threshold(lower, upper, delta_R, delta_U) + _EPS:
+    if w <= _walkout_threshold(lower, upper, delta_R, delta_U) + _EPS:
         return inside
     return (1.0 - delta_U) * upper + delta_U * w
 
@@ -159,9 +159,9 @@ def solve(**params: float) -> Bargain:
     lower, upper = bargaining_range(v["p"], v["c_R"], v["c_U"])
     share = rubinstein_share(v["delta_R"], v["delta_U"])
     inside = lower + share * (upper - lower)
-    threshold = walkout_threshold(lower, upper, v["delta_R"], v["delta_U"])
+    threshold = _walkout_threshold(lower, upper, v["delta_R"], v["delta_U"])
     w = v["walkout"]
-    deal = deal_with_option(lower, upper, v["delta_R"], v["delta_U"], w)
+    deal = _deal_with_option(lower, upper, v["delta_R"], v["delta_U"], w)
     return Bargain(
         lower=lower,
         upper=upper,

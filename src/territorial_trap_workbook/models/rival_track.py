@@ -182,7 +182,7 @@ def curve(**params: float) -> dict[str, list]:
     n = int(round((param.hi - param.lo) / param.step)) + 1
     gs = [param.lo + (param.hi - param.lo) * i / (n - 1) for i in range(n)]
     ws = [_walkout(v, g) for g in gs]
-    deals = [bargaining.deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], w) for w in ws]
+    deals = [bargaining._deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], w) for w in ws]
     return {"g": gs, "walkout": ws, "deal": deals}
 
 
