@@ -23,7 +23,7 @@ UV     := $(VENV)/bin/uv
 INSTALL = $(UV) pip install --quiet --python $(PY)
 
 .PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
-	lock lock-upgrade ranges sandbox-deps print-deps pdf site
+	lock lock-upgrade ranges sandbox-deps print-deps pdf site hub-deps hub-repo bench-hub
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the locks in requirements/ \
@@ -47,8 +47,11 @@ $(TEST_STAMP): $(TEST_LOCK) pyproject.toml | $(UV)
 setup-book: $(BOOK_STAMP)
 setup: $(TEST_STAMP)
 
+# A book for a course hub: `make book HUB_URL=https://hub.example.edu HUB_REPO=https://git.example.edu/c/ex.git`
+# (HUB_BRANCH=main by default) gives every chapter page and the start page a launch link (deploy/hub/README.md).
+HUB_ARGS = $(if $(HUB_URL)$(HUB_REPO),--hub-url "$(HUB_URL)" --hub-repo "$(HUB_REPO)" $(if $(HUB_BRANCH),--hub-branch "$(HUB_BRANCH)"))
 book: $(BOOK_STAMP)
-	$(WB) build --edition $(EDITION)
+	$(WB) build --edition $(EDITION) $(HUB_ARGS)
 
 book-instructor: $(BOOK_STAMP)
 	$(WB) build --edition instructor
@@ -80,10 +83,39 @@ pdf: $(TEST_STAMP) browser-deps print-deps
 	$(WB) pdf --edition $(EDITION)
 
 site: $(TEST_STAMP) browser-deps print-deps
-	$(WB) build --edition $(EDITION)
+	$(WB) build --edition $(EDITION) $(HUB_ARGS)
 	$(WB) pdf --edition $(EDITION)
 
-test: $(TEST_STAMP) browser-deps sandbox-deps print-deps
+# The course hub (deploy/hub/): configurable-http-proxy from npm in its own prefix, and the students' Python
+# environment as a course installs it -- the package's wheel with the `lab` extra, nbgitpuller and jupyterhub
+# (for jupyterhub-singleuser), pinned by the test lock -- in .cache/hub-env, made with Debian's python3, which
+# every Unix user may run (the venv's own Python may live in root's home). Used by the hub test and bench-hub.
+CHP      := .cache/npm-chp/node_modules/.bin/configurable-http-proxy
+HUB_ENV  := .cache/hub-env
+HUB_PYTHON ?= /usr/bin/python3
+hub-deps: $(TEST_STAMP)
+	@test -x $(CHP) || npm install --no-save --no-audit --no-fund --prefix .cache/npm-chp configurable-http-proxy@5 >/dev/null
+	@command -v git >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq git >/dev/null; }
+	@test -x $(HUB_PYTHON) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 >/dev/null; }
+	@rm -rf .cache/hub-wheel && $(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w .cache/hub-wheel .
+	@test -x $(HUB_ENV)/bin/python || $(UV) venv --quiet --python $(HUB_PYTHON) $(HUB_ENV)
+	$(UV) pip install --quiet --python $(HUB_ENV)/bin/python -c $(TEST_LOCK) --reinstall-package territorial-trap-workbook \
+	  "$$(ls .cache/hub-wheel/*.whl)[lab]" nbgitpuller jupyterhub
+	@chmod -R a+rX $(HUB_ENV)
+
+# The exercise repository a course hub pulls (`workbook hub-repo`): HUB_REPO_DIR=../workbook-exercises by default.
+HUB_REPO_DIR ?= ../workbook-exercises
+hub-repo: $(BOOK_STAMP)
+	$(WB) hub-repo $(HUB_REPO_DIR) $(if $(HUB_BRANCH),--branch $(HUB_BRANCH))
+
+# Class-size benchmark of a real JupyterHub on loopback (benchmarks/hub.py): 30 simulated students, then a ramp
+# to the largest class with a median check latency <= 1 s (stops at 60 students, 16 GB or a median over 2 s).
+# Loads the machine for several minutes: not part of `make test`. Writes benchmarks/hub.json and prints a table.
+BENCH_HUB_ARGS ?=
+bench-hub: $(TEST_STAMP) hub-deps
+	$(PY) benchmarks/hub.py $(BENCH_HUB_ARGS)
+
+test: $(TEST_STAMP) browser-deps sandbox-deps print-deps hub-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor
 	$(WB) build --edition self-study

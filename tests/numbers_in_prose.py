@@ -52,7 +52,7 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$", re.S)
 
 _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|US\\\$|\\\$|[€£¥₴₽]|USD\s|EUR\s)\s?)?"
-    r"(?<![\w/\-.,])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/]|\.\d|-\d)"
+    r"(?<![\w/\-.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/]|\.\d|-\d)"
     r"(?P<unit>\s?%|\s(?:per\s?cent|percent|percentage points?|pp)\b)?")
 _MAGNITUDE = re.compile(
     r"^\s*(?:-\s*)?(?:million|billion|trillion|thousand|hundred|bn|m\b|k\b|km|kilomet(?:re|er)s?|miles?|"

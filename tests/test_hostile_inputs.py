@@ -42,6 +42,7 @@ BASELINE = {
     "attrition.exhaustion_time": dict(budget=60, cost=2, fatigue=0.0),
     "attrition.mean_persistence": dict(value=0.5),
     "attrition.mixed_persistence": dict(t=1.0, value=0.5),
+    "attrition.verdict_flip": dict(name="aid_fatigue"),
     "audience.credibility": dict(p=0.4, a=0.2, c_bar=0.8),
     "audience.resist_probability": dict(q=0.5, p=0.4, u_bar=0.8),
     "audience.stands_firm": dict(p=0.4, a=0.2, c=0.5),

@@ -229,3 +229,93 @@ def test_closed_form_is_finite_or_none(v):
     """Never inf or NaN: a subnormal cost counts as 'never', like a zero cost."""
     T = attrition.exhaustion_time(v["budget_R"], v["cost_R"], v["fatigue_R"])
     assert T is None or (math.isfinite(T) and T > 0)
+
+
+# ------------------------------------------------------------------------- part 4: Hammerstein–Parker
+ASYM = attrition.ASYMMETRIC_PARAMS
+
+
+def test_assessor_rule_worked_example_and_a_cheaper_war_flips_it():
+    """Hammerstein & Parker (1982): the side with the lower V/c retreats. Defaults V_R 0.7, V_U 0.8, costs 1:
+    ratios 0.7 < 0.8, Russia concedes; break-even c*_R = 0.7·1/0.8 = 0.875; at c_R = 0.8 Russia's ratio is
+    0.875 > 0.8 and Ukraine concedes — separate costs can change who concedes (issue 14, ch 3)."""
+    a = attrition.asymmetric()
+    assert (a.ratio_R, a.ratio_U, a.first) == (pytest.approx(0.7), pytest.approx(0.8), "Russia")
+    assert attrition.breakeven_cost_R() == pytest.approx(0.875)
+    assert attrition.asymmetric(c_R=0.8).first == "Ukraine"
+    assert attrition.asymmetric(V_R=0.8, V_U=0.8).first == "tie"
+
+
+@given(params_of(ASYM))
+def test_assessor_verdict_is_the_breakeven_comparison(v):
+    """Russia concedes iff c_R > V_R·c_U/V_U (the same comparison as V_R/c_R < V_U/c_U); the stronger side's
+    maximal holding time V/c exceeds the weaker's."""
+    a = attrition.asymmetric(**v)
+    star = attrition.breakeven_cost_R(**v)
+    if not math.isclose(v["c_R"], star, rel_tol=1e-9):
+        assert a.first == ("Russia" if v["c_R"] > star else "Ukraine")
+
+
+@pytest.mark.parametrize("V_R,V_U,c_R,c_U", [(0.7, 0.8, 1.0, 1.0), (1.5, 0.4, 0.3, 2.0), (0.2, 1.9, 2.5, 0.1)])
+def test_mixed_equilibrium_hazard_keeps_the_other_side_indifferent(V_R, V_U, c_R, c_U):
+    """Hendricks, Weiss & Wilson (1988), re-derived: if Russia concedes at constant hazard h_R = c_U/V_U,
+    Ukraine's payoff from planning to quit at T, ∫_0^T (V_U − c_U t) h_R e^{−h_R t} dt − c_U T e^{−h_R T},
+    is the same (zero) for every T; likewise for Ukraine's hazard and Russia."""
+    a = attrition.asymmetric(V_R=V_R, V_U=V_U, c_R=c_R, c_U=c_U)
+
+    def payoff(V, c, h, T):
+        inner, _ = integrate.quad(lambda t: (V - c * t) * h * math.exp(-h * t), 0.0, T)
+        return inner - c * T * math.exp(-h * T)
+
+    for T in (0.1, 1.0, 5.0):
+        assert payoff(V_U, c_U, a.hazard_R, T) == pytest.approx(0.0, abs=1e-9)
+        assert payoff(V_R, c_R, a.hazard_U, T) == pytest.approx(0.0, abs=1e-9)
+    # a wrong hazard breaks indifference (the test can fail)
+    assert abs(payoff(V_U, c_U, 2 * a.hazard_R, 5.0) - payoff(V_U, c_U, 2 * a.hazard_R, 0.1)) > 1e-3
+    assert a.mixed_p_russia_first == pytest.approx(a.hazard_R / (a.hazard_R + a.hazard_U))
+    assert a.mixed_mean_duration == pytest.approx(1 / (c_U / V_U + c_R / V_R))
+
+
+@given(params_of(ASYM), value_of(ASYM["c_R"]))
+def test_cheaper_war_for_russia_helps_it_under_the_assessor_rule_but_not_in_the_mixed_equilibrium(v, other):
+    """A lower c_R never turns a Russian win into a Russian concession under the assessor rule; in the mixed
+    equilibrium a lower c_R makes Russia *more* likely to concede first (its rival's hazard c_R/V_R falls)."""
+    lo, hi = sorted((v["c_R"], other))
+    cheap, dear = attrition.asymmetric(**{**v, "c_R": lo}), attrition.asymmetric(**{**v, "c_R": hi})
+    if dear.first == "Ukraine":
+        assert cheap.first == "Ukraine"
+    assert cheap.mixed_p_russia_first >= dear.mixed_p_russia_first - 1e-12
+
+
+@given(st.sampled_from(ASYM.names), st.data())
+def test_bad_asymmetric_values_raise_parameter_error(name, data):
+    bad = data.draw(bad_value_of(ASYM[name]))
+    with pytest.raises(ParameterError, match=name):
+        attrition.asymmetric(**{name: bad})
+    with pytest.raises(ParameterError, match=name):
+        attrition.breakeven_cost_R(**{name: bad})
+
+
+@pytest.mark.parametrize("name", SIM.names)
+def test_verdict_flip_is_where_the_verdict_changes(name):
+    """verdict_flip: just short of the returned value the default verdict holds, just past it it does not."""
+    d = SIM.defaults()
+    x = attrition.verdict_flip(name)
+    assert x is not None
+    here = attrition.simulate().first
+    eps = 1e-6 * (SIM[name].hi - SIM[name].lo)
+    towards = 1 if x > d[name] else -1
+    assert attrition.simulate(**{name: x - towards * eps}).first == here
+    assert attrition.simulate(**{name: x + towards * eps}).first != here
+
+
+def test_verdict_flip_matches_issue_14_and_not_the_slider_step():
+    """Issue 14: with the other defaults, aid fatigue must fall to about 0.22 % a month (not 0.4 %, the slider
+    step), Russia's cost rise by about 16 %, Ukraine's fall by about 10 %, aid rise by about 23 %."""
+    d = SIM.defaults()
+    assert attrition.verdict_flip("aid_fatigue") == pytest.approx(0.00224, abs=2e-5)
+    assert attrition.verdict_flip("cost_R") / d["cost_R"] - 1 == pytest.approx(0.158, abs=0.002)
+    assert attrition.verdict_flip("cost_U") / d["cost_U"] - 1 == pytest.approx(-0.098, abs=0.002)
+    assert attrition.verdict_flip("aid") / d["aid"] - 1 == pytest.approx(0.231, abs=0.002)
+    with pytest.raises(ParameterError, match="name"):
+        attrition.verdict_flip("budget")

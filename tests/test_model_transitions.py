@@ -157,3 +157,26 @@ def test_wait_bounded_by_declaration():
                 talks_ceasefire=0.5, ceasefire_frozen=0.5, frozen_talks=0.5)
     t = transitions.expected_months(**slow)
     assert all(math.isfinite(x) and x == pytest.approx(100.0) for x in t.values())
+
+
+def test_a_ceasefire_postpones_the_offensive_exactly_when_it_is_further_from_one():
+    """Kemeny–Snell fundamental matrix: ∂t_T/∂q_TC = N[T,T]·(t_C − t_T), so a likelier ceasefire lengthens the
+    wait from talks iff t_C > t_T. Checked against a finite difference on random points of the declared box; at
+    the defaults it postpones, with q_CO = 0.10 (other defaults) it no longer does (issue 11, ch 12)."""
+    import numpy as np
+    rng = np.random.default_rng(12)
+    checked = 0
+    for _ in range(2000):
+        v = {p.name: float(rng.uniform(p.lo, p.hi)) for p in transitions.PARAMS if p.name != "horizon"}
+        if v["talks_ceasefire"] > 0.49:
+            continue
+        a = transitions.expected_months(**v)
+        if abs(a["ceasefire"] - a["talks"]) < 1e-6:
+            continue
+        b = transitions.expected_months(**{**v, "talks_ceasefire": v["talks_ceasefire"] + 1e-6})
+        assert (b["talks"] > a["talks"]) == transitions.ceasefire_postpones(**v)
+        checked += 1
+    assert checked > 1500
+    assert transitions.ceasefire_postpones()
+    assert not transitions.ceasefire_postpones(ceasefire_offensive=0.10)
+    assert transitions.ceasefire_postpones(ceasefire_offensive=0.09)

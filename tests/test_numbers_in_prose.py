@@ -35,6 +35,7 @@ def numbers(markdown):
     ("A state with threshold 30 waits until 30 others have acted.", ["30", "30"]),
     ("a 20-year pause", ["20"]),
     ("The ratio is 40% here.", ["40%"]),
+    ("The pair (0.2,0.4) and 12,500 troops.", ["0.2", "0.4", "12,500"]),
     # allowed: years, dates, identifiers, references, small counts, formula constants, glued values
     ("On 27 March 2014 the Assembly adopted resolution 68/262 and on 12 October 2022 resolution ES-11/4.", []),
     ("Article 157 of the constitution, paragraph 14 and Articles 2 and 73 apply.", []),

@@ -61,6 +61,17 @@ class Param:
         ``name`` is the argument as the caller spelled it (default: the declared name); the message names it and
         prints the value exactly as given (never rounded).
         """
+        kind = type(value)
+        if kind is float or kind is int:  # the common case, checked fast (a slider move validates every value)
+            try:
+                x = float(value)
+            except OverflowError:
+                x = math.nan  # 10**400: the full check below says what is wrong
+            if self.lo <= x <= self.hi:  # False for nan
+                if not self.integer:
+                    return x
+                if x == round(x):
+                    return int(round(x))
         name = name or self.name
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ParameterError(

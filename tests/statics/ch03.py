@@ -1,4 +1,112 @@
-"""Comparative-statics register of chapter 3 (see tests/statics/__init__.py)."""
-from statics import Claim  # noqa: F401
+"""Comparative-statics register of chapter 3 (see tests/statics/__init__.py).
 
-CLAIMS: list = []
+Models: ``attrition`` — the private-value war of attrition (EQUILIBRIUM_PARAMS, a common cost), the
+asymmetric war of attrition with separate costs (ASYMMETRIC_PARAMS; Hammerstein–Parker's assessor rule and the
+Hendricks–Weiss–Wilson mixed equilibrium) and the resolve-budget simulation (PARAMS). A concession time of
+``None`` (nobody runs out within the horizon) is skipped."""
+from statics import Claim
+from territorial_trap_workbook.models import attrition
+
+EQ, ASYM, SIM = attrition.EQUILIBRIUM_PARAMS, attrition.ASYMMETRIC_PARAMS, attrition.PARAMS
+ORDER = {"Ukraine": 0.0, "tie": 0.5, "Russia": 1.0}
+
+
+def t_of_v(**v):
+    return attrition.concession_time(v["v_R"], v["cost"])
+
+
+def t_R_private(**v):
+    return attrition.contest(**v).t_R
+
+
+def private_first(**v):
+    return ORDER[attrition.contest(**v).first]
+
+
+def russia_concedes(**v):
+    """1 if Russia should concede at once under the assessor rule, 0.5 a tie, 0 if Ukraine should."""
+    return ORDER[attrition.asymmetric(**v).first]
+
+
+def mixed_p_russia_first(**v):
+    return attrition.asymmetric(**v).mixed_p_russia_first
+
+
+def ratio_R(**v):
+    return attrition.asymmetric(**v).ratio_R
+
+
+def t_U(**v):
+    return attrition.simulate(**v).t_U
+
+
+def t_R(**v):
+    return attrition.simulate(**v).t_R
+
+
+def closed_form_T(**v):
+    return attrition.exhaustion_time(v["budget_R"], v["cost_R"], v["fatigue_R"])
+
+
+def _exempt(fragment, why):
+    return Claim(3, fragment, kind="not-a-statics-claim", why=why)
+
+
+CLAIMS: list = [
+    Claim(3, "quits at a time $t(v)$ that rises with $v$", function=t_of_v, space=EQ, moved="v_R",
+          direction="rises"),
+    # a common cost scales times down (non-increasing: t = 0 at v = 0 for every cost) and never changes the winner
+    Claim(3, "it scales every quitting time down together", function=t_R_private, space=EQ, moved="cost",
+          direction="non-increasing"),
+    Claim(3, "Private values: nothing; every quitting time halves", function=private_first, space=EQ,
+          moved="cost", direction="constant"),
+    # assessor rule: a higher cost for Russia never turns it from conceding into winning
+    Claim(3, "the side with the lower value-to-cost ratio is the weaker one", function=russia_concedes,
+          space=ASYM, moved="c_R", direction="non-decreasing"),
+    Claim(3, "a war economy that lowers $c_R$ below the break-even cost", function=russia_concedes, space=ASYM,
+          moved="c_R", direction="non-decreasing"),
+    Claim(3, "And in the asymmetric model, if only Russia's cost falls?", function=russia_concedes, space=ASYM,
+          moved="c_R", direction="non-decreasing"),
+    Claim(3, "Asymmetric model: Russia's ratio $V_R/c_R$ rises", function=ratio_R, space=ASYM, moved="c_R",
+          direction="falls"),
+    # mixed equilibrium: a cheaper war (lower c_R) makes Russia more likely to concede first
+    Claim(3, "a cheaper war for Russia lowers *Ukraine's* rate of conceding", function=mixed_p_russia_first,
+          space=ASYM, moved="c_R", direction="falls"),
+    Claim(3, "the same cut raises the chance that Russia concedes first", function=mixed_p_russia_first,
+          space=ASYM, moved="c_R", direction="falls"),
+    Claim(3, "in the mixed equilibrium it makes Russia more likely to concede first", function=mixed_p_russia_first,
+          space=ASYM, moved="c_R", direction="falls"),
+    # simulation
+    Claim(3, "If Western aid shrinks over time while Russia's costs stay roughly constant", function=t_U,
+          space=SIM, moved="aid_fatigue", direction="non-increasing"),
+    Claim(3, "In the simulation what matters is whether the total keeps shrinking", function=t_U, space=SIM,
+          moved="aid_fatigue", direction="non-increasing"),
+    Claim(3, "lower aid fatigue step by step", function=t_U, space=SIM, moved="aid_fatigue",
+          direction="non-increasing"),
+    Claim(3, "a rise in Russia's own cost or a fall in Ukraine's", function=t_R, space=SIM, moved="cost_R",
+          direction="non-increasing"),
+    Claim(3, "raise Russia's monthly cost instead", function=t_R, space=SIM, moved="cost_R",
+          direction="non-increasing"),
+    Claim(3, "let Russia's own fatigue rise to", function=t_R, space=SIM, moved="fatigue_R",
+          direction="non-increasing"),
+    Claim(3, "If the cost grows by $f$ a month, the closed form", function=closed_form_T, space=SIM,
+          moved="fatigue_R", direction="non-increasing"),
+    Claim(3, "What if the cost grows?", function=closed_form_T, space=SIM, moved="fatigue_R",
+          direction="non-increasing"),
+    _exempt("In month $j$ it pays a cost that grows with fatigue", "defines the model's cost path"),
+    _exempt("Ukraine also receives Western aid that shrinks as donors tire", "defines the model's aid path"),
+    _exempt("resolve budgets drained by monthly costs that grow with fatigue",
+            "the figure's caption, describing the model's definitions"),
+    _exempt("resolve units and pays {glue:text}`ch3_cost_R:.1f` a month, growing by",
+            "states the example's parameter values"),
+    _exempt("How far the defaults sit from a reversal",
+            "reports thresholds computed by attrition.verdict_flip for one-at-a-time moves from the defaults "
+            "(tested in test_model_attrition) and a share of random draws; no direction beyond those points"),
+    _exempt("so territory does not change as budgets fall", "says what the model leaves out"),
+    _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
+    _exempt("European donors raised military aid in 2025", "a statement about the data"),
+    _exempt("The side with the lower value, at", "a comparison of two given values, not a movement"),
+    _exempt("pays 2 a month and its cost does not grow", "sets up a question"),
+    _exempt("budgets fall mechanically and a side stops only when its budget is empty",
+            "describes how the simulation works"),
+]

@@ -143,8 +143,8 @@ BUDGETS = ExplorerSpec(
     main=("aid", "aid_fatigue", "cost_R", "fatigue_R"),
     title="Two resolve budgets drained month by month, and the month each side runs out",
     try_this=(
-        "Set aid fatigue to zero and raise Russia's monthly cost until Russia runs out first. Then raise aid "
-        "fatigue step by step: at what rate does Ukraine again run out first?",
+        "From the opening values, lower aid fatigue step by step: at what rate does Russia run out first? Put it "
+        "back, then raise Russia's monthly cost instead: how far must it move to do the same?",
         "Set Russia's fatigue rate to 0. Does aid still decide the outcome, or only delay it?",
     ),
     caption=("A teaching simulation, not an equilibrium: resolve budgets drained by monthly costs that grow "

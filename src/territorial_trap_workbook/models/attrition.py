@@ -9,8 +9,15 @@ Sources
 * Bishop, D. T. and Cannings, C. (1978). A Generalized War of Attrition. *Journal of Theoretical Biology*
   70(1), 85–124.
 * Hammerstein, P. and Parker, G. A. (1982). The Asymmetric War of Attrition. *Journal of Theoretical Biology*
-  96(4), 647–682 [volume and pages not confirmed against the journal]: when both sides can assess the
-  asymmetry, the side with the lower value-to-cost ratio V/c withdraws (the "assessor" rule).
+  96(4), 647–682 [abstract read; volume and pages as catalogued, not checked against the journal]. With contest
+  costs accruing at rates K_A, K_B and resource values V_A, V_B, and roles assessed with rare mistakes, the
+  "optimal assessor" strategy is the unique ESS: persist in the role with the higher V/K, retreat in the other
+  (part 4 below).
+* Hendricks, K., Weiss, A. and Wilson, C. (1988). The War of Attrition in Continuous Time with Complete
+  Information. *International Economic Review* 29(4), 663–680 (JSTOR 2526827): with complete information the
+  game also has a stationary mixed equilibrium in which each side concedes at a constant hazard rate that keeps
+  the *other* side indifferent (part 4, the caution). Kornhauser, Rubinstein and Wilson (1989), *Economica*
+  56(221), 15–24, select the equilibrium in which the weaker side concedes at once.
 * Krishna, V. and Morgan, J. (1997). An Analysis of the War of Attrition and the All-Pay Auction. *Journal of
   Economic Theory* 72(2), 343–362: the war of attrition with privately known values; symmetric equilibrium
   quitting times for independent values are the integral derived below (also in Krishna's *Auction Theory*).
@@ -61,6 +68,26 @@ at T = ln(1 + f·B/k)/ln(1 + f) (T = B/k when f = 0), and the first month with a
 k = 0 and no aid never concedes. Every output is finite for every allowed input; no joint corner needs
 excluding.
 
+4. Separate values and costs with complete information (Hammerstein–Parker)
+-------------------------------------------------------------------------
+Each side i ∈ {R, U} values winning at V_i > 0 and pays c_i > 0 per unit of time while the contest lasts; both
+know all four numbers. Holding out until t costs side i c_i·t, so the most it would ever pay for the prize is
+V_i, i.e. it would hold out at most V_i/c_i units of time. The side with the smaller V_i/c_i is the weaker
+one: the assessor ESS (Hammerstein and Parker 1982) has it concede at once (t = 0), and the stronger side
+wins without paying anything. Equal ratios are a tie (no assessor prediction). Unlike part 1, costs are
+separate, so a lower c_R raises Russia's ratio and can change who concedes: Russia wins iff
+c_R < c*_R = V_R·c_U/V_U (the break-even cost, :func:`breakeven_cost_R`).
+
+Caution (the other equilibrium): the complete-information game also has a stationary mixed equilibrium
+(Hendricks, Weiss and Wilson 1988). Side i concedes at the constant hazard h_i that makes side j indifferent
+between conceding now and a moment later: h_i·V_j = c_j, so h_R = c_U/V_U and h_U = c_R/V_R. The contest
+lasts an exponential time with mean 1/(h_R + h_U), and Russia concedes first with probability
+h_R/(h_R + h_U). Its comparative statics run against intuition: a lower c_R lowers Ukraine's hazard and so
+makes Russia *more* likely to concede first. The book presents the assessor rule as the prediction (it is the
+ESS when roles are assessed with rare mistakes) and reports the mixed equilibrium so a reader sees that the
+answer depends on the equilibrium chosen. Declared ranges keep every V_i and c_i positive, so no ratio
+divides by zero.
+
 What the simulation leaves out: strategy. The budgets run down mechanically; nobody chooses to concede early
 on learning the other is stronger, which the equilibrium of part 1 says a rational side would do — persistent
 fighting there comes from private information, not from budgets.
@@ -70,7 +97,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..params import Param, ParamSpace
+from ..params import Param, ParameterError, ParamSpace
 
 HORIZON = 120  # months
 
@@ -257,3 +284,127 @@ def exhaustion_time(budget: float, cost: float, fatigue: float) -> float | None:
         return None
     T = B / k if f == 0.0 else math.log1p(f * B / k) / math.log1p(f)
     return T if math.isfinite(T) else None  # a cost so small that T overflows: never, as with k = 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Part 4: separate values and costs, complete information (Hammerstein–Parker; Hendricks–Weiss–Wilson)
+# ---------------------------------------------------------------------------------------------------------
+
+ASYMMETRIC_PARAMS = ParamSpace(
+    (
+        Param("V_R", "Value of winning to Russia", "value units", 0.1, 2.0, 0.05, 0.7,
+              "What winning the contest is worth to Russia (the four regions, in Russia's own eyes).",
+              symbol="V_R"),
+        Param("V_U", "Value of winning to Ukraine", "value units", 0.1, 2.0, 0.05, 0.8,
+              "What winning the contest is worth to Ukraine, in the same units.", symbol="V_U"),
+        Param("c_R", "Russia's cost of holding out", "value units per unit of time", 0.1, 3.0, 0.05, 1.0,
+              "What each unit of time at war costs Russia, net of its war production.", symbol="c_R"),
+        Param("c_U", "Ukraine's cost of holding out", "value units per unit of time", 0.1, 3.0, 0.05, 1.0,
+              "What each unit of time at war costs Ukraine, net of aid.", symbol="c_U"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Asymmetric:
+    """The asymmetric war of attrition with complete information, for one set of values and costs."""
+
+    V_R: float
+    V_U: float
+    c_R: float
+    c_U: float
+
+    @property
+    def ratio_R(self) -> float:
+        """V_R/c_R: the longest Russia would hold out for the prize."""
+        return self.V_R / self.c_R
+
+    @property
+    def ratio_U(self) -> float:
+        """V_U/c_U: the longest Ukraine would hold out for the prize."""
+        return self.V_U / self.c_U
+
+    @property
+    def first(self) -> str:
+        """Who concedes (at once) under the assessor ESS: the side with the lower V/c; "tie" if equal."""
+        if math.isclose(self.ratio_R, self.ratio_U, rel_tol=1e-12):
+            return "tie"
+        return "Russia" if self.ratio_R < self.ratio_U else "Ukraine"
+
+    @property
+    def hazard_R(self) -> float:
+        """Mixed equilibrium: Russia's constant concession rate, c_U/V_U (keeps Ukraine indifferent)."""
+        return self.c_U / self.V_U
+
+    @property
+    def hazard_U(self) -> float:
+        """Mixed equilibrium: Ukraine's constant concession rate, c_R/V_R (keeps Russia indifferent)."""
+        return self.c_R / self.V_R
+
+    @property
+    def mixed_p_russia_first(self) -> float:
+        """Mixed equilibrium: probability that Russia concedes first, h_R/(h_R + h_U)."""
+        return self.hazard_R / (self.hazard_R + self.hazard_U)
+
+    @property
+    def mixed_mean_duration(self) -> float:
+        """Mixed equilibrium: mean length of the contest, 1/(h_R + h_U)."""
+        return 1.0 / (self.hazard_R + self.hazard_U)
+
+
+def asymmetric(**params: float) -> Asymmetric:
+    """Hammerstein–Parker's asymmetric war of attrition (defaults for unspecified parameters)."""
+    v = ASYMMETRIC_PARAMS.validate(params)
+    return Asymmetric(v["V_R"], v["V_U"], v["c_R"], v["c_U"])
+
+
+def breakeven_cost_R(**params: float) -> float:
+    """c*_R = V_R·c_U/V_U: Russia wins under the assessor rule iff its cost rate is below this.
+
+    ``c_R``, if given, is validated and ignored (the break-even does not depend on it). The value may lie
+    outside c_R's declared range: then no allowed cost changes the winner."""
+    v = ASYMMETRIC_PARAMS.validate(params)
+    return v["V_R"] * v["c_U"] / v["V_U"]
+
+
+def verdict_flip(name: str, **params: float) -> float | None:
+    """Where the simulation's verdict changes when only ``name`` moves: the value of that parameter nearest
+    its current one (defaults otherwise) at which ``simulate(...).first`` differs from the current verdict.
+
+    Searched on a fine scan of the declared range on each side (400 steps), then refined by bisection to
+    about 1e-12 of the range; ``None`` if the verdict is the same over the whole declared range. Used to say
+    how far each illustrative default sits from a reversal (issue 14: the slider step made 0.22 % a month read
+    as 0.4 %)."""
+    if not isinstance(name, str) or name not in PARAMS.names:
+        raise ParameterError(f"name = {name!r:.40}; allowed: one of {', '.join(PARAMS.names)}")
+    v = PARAMS.validate(params)
+    p = PARAMS[name]
+    here = simulate(**v).first
+
+    def verdict(x: float) -> str | None:
+        return simulate(**{**v, name: x}).first
+
+    found = []
+    for end in (p.lo, p.hi):
+        start = v[name]
+        if start == end:
+            continue
+        prev = start
+        for i in range(1, 401):
+            x = end if i == 400 else min(max(start + (end - start) * i / 400, p.lo), p.hi)
+            if verdict(x) != here:
+                a, b = prev, x  # verdict(a) == here != verdict(b)
+                for _ in range(80):
+                    m = (a + b) / 2
+                    if verdict(m) == here:
+                        a = m
+                    else:
+                        b = m
+                    if abs(b - a) <= 1e-12 * (p.hi - p.lo):
+                        break
+                found.append(b)
+                break
+            prev = x
+    if not found:
+        return None
+    return min(found, key=lambda x: abs(x - v[name]))

@@ -51,6 +51,12 @@ are declared from 0.01, so from every non-offensive state an offensive is possib
    unique; with q_OT = 0 the offensive is absorbing and its long-run share is 1 (the formula's π_O = ∞ limit;
    the module solves the linear system π(P − I) = 0, Σ π = 1 directly and so needs no special case).
 
+5. Does a ceasefire postpone the offensive? Raising q_TC moves probability from "talks go on" to "talks produce
+   a ceasefire". Differentiating t = (I − Q)⁻¹·1 gives ∂t_T/∂q_TC = N[T, T]·(t_C − t_T), and N[T, T] ≥ 1, so a
+   likelier ceasefire lengthens the wait from talks if and only if an offensive is further away from a
+   ceasefire than from talks, t_C > t_T (:func:`ceasefire_postpones`). It fails when ceasefires break down
+   faster than talks collapse — the article's "pause to re-arm" (with the other defaults, from q_CO = 0.10).
+
 Assumptions: the chance of moving depends only on the current state, not on how long the state has lasted or
 on what came before (the Markov property — chapter 9's ceasefire hazard relaxes exactly this); probabilities
 do not change over time; one month is long enough that at most one transition happens in it.
@@ -169,6 +175,13 @@ def outlook(**params: float) -> Outlook:
 def expected_months(**params: float) -> dict[str, float]:
     """Expected months until an offensive begins, from each non-offensive state (N·1)."""
     return outlook(**params).months_to_offensive
+
+
+def ceasefire_postpones(**params: float) -> bool:
+    """True iff a likelier ceasefire (higher q_TC) lengthens the expected wait for an offensive from talks,
+    i.e. iff t_C > t_T (see the module docstring, item 5)."""
+    t = outlook(**params).months_to_offensive
+    return t["ceasefire"] > t["talks"]
 
 
 def long_run_shares(**params: float) -> dict[str, float]:
