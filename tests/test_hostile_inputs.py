@@ -61,6 +61,8 @@ BASELINE = {
     "ceasefire.risk_in_year": dict(year=1),
     "commitment.war_condition": dict(p1=0.7, p2=0.6, delta=0.9, c_D=0.05),
     "commitment.war_index": dict(p1=0.7, p2=0.6, delta=0.9, c_D=0.05),
+    "commitment.war_index_other": dict(p1=0.7, p2=0.6, delta=0.9, c_R=0.05),
+    "commitment.stationary_index": dict(p1=0.7, p2=0.6, delta=0.9, c_D=0.05),
     "escalation.constrained_curve": dict(demands=[0.5, 0.6]),
     "escalation.demand_curve": dict(demands=[0.5, 0.6]),
     "mediation.posteriors": dict(q=0.5, accuracy=0.8),

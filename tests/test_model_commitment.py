@@ -64,12 +64,14 @@ def test_keyword_solve_uses_defaults():
 def test_war_iff_index_above_one_and_iff_p2_below_threshold(v):
     """The three statements of the war condition in the docstring agree everywhere in the declared ranges."""
     r = commitment.war_condition(**v)
-    assert r.war == (r.war_index > 1.0)
-    assert r.war == (r.offer_needed > 1.0)
+    d_fights = r.war_by == "declining"
+    assert d_fights == (r.war_index > 1.0)
+    assert d_fights == (r.offer_needed > 1.0)
     if r.p2_threshold is not None and abs(v["p2"] - r.p2_threshold) > 1e-9:
-        assert r.war == (v["p2"] < r.p2_threshold)
+        assert d_fights == (v["p2"] < r.p2_threshold)
     if r.critical_shift is not None and abs(r.shift - r.critical_shift) > 1e-9:
-        assert r.war == (r.shift > r.critical_shift)
+        assert d_fights == (r.shift > r.critical_shift)
+    assert r.war == (r.war_index > 1.0 or r.war_index_other > 1.0)
 
 
 @given(params_of(SPACE))
@@ -85,7 +87,7 @@ def test_results_are_finite_and_in_range(v):
         assert 0.0 <= r.critical_shift <= 1.0
         assert -1.0 <= r.p2_threshold <= 1.0
     else:
-        assert r.p2_threshold is None and not r.war
+        assert r.p2_threshold is None and r.war_by != "declining"
 
 
 @given(params_of(SPACE), st.floats(0, 1))
@@ -95,7 +97,7 @@ def test_a_larger_shift_never_makes_war_less_likely(v, cut):
     a = commitment.war_condition(**v)
     b = commitment.war_condition(**{**v, "p2": lower_p2})
     assert b.war_index >= a.war_index - 1e-12
-    assert b.war or not a.war
+    assert b.war_by == "declining" or a.war_by != "declining"
 
 
 @given(params_of(SPACE), st.floats(0, 1))
@@ -107,9 +109,53 @@ def test_higher_costs_of_war_never_make_war_more_likely(v, extra):
 
 @given(params_of(SPACE))
 def test_without_a_shift_there_is_no_war(v):
-    """No decline (p2 ≥ p1): the index is at most p1 − c_D ≤ 1 — the commitment problem needs a shift."""
-    r = commitment.war_condition(**{**v, "p2": max(v["p2"], v["p1"])})
+    """No shift (p2 = p1): both indices are at most 1 — the commitment problem needs a shift."""
+    r = commitment.war_condition(**{**v, "p2": v["p1"]})
     assert not r.war
+
+
+@given(params_of(SPACE))
+def test_the_side_that_gains_never_fights_and_both_never_do(v):
+    """Two-sided model: with p2 ≥ p1 the first side gains and never fights; with p2 ≤ p1 the other side never
+    does; the two war conditions never hold together (their sum is 1 − c_D − c_R ≤ 1 < 2)."""
+    r = commitment.war_condition(**v)
+    if v["p2"] >= v["p1"]:
+        assert r.war_by != "declining" and r.war_index <= 1.0
+    if v["p2"] <= v["p1"]:
+        assert r.war_by != "other" and r.war_index_other <= 1.0
+    assert not (r.war_index > 1.0 and r.war_index_other > 1.0)
+    assert r.offer_ceiling - (r.war_value - r.delta * r.p2) == pytest.approx(r.c_D + r.c_R)
+
+
+def test_a_rising_first_side_provokes_the_other_sides_preventive_war():
+    """Issue 11: with p2 > p1 the one-sided module said 'Peace is possible' where the other side, now the
+    declining one, fights preventively. p1 = 0.3, p2 = 0.9, δ = 0.9, c_R = 0.1: its index is
+    0.7 − 0.1 + 0.9·0.6 = 1.14 > 1."""
+    r = commitment.war_condition(0.3, 0.9, 0.9, 0.1, c_R=0.1)
+    assert r.war_index_other == pytest.approx(1.14)
+    assert r.war and r.war_by == "other" and "Peace" not in r.verdict
+
+
+def test_stationary_version_gives_war_for_a_side_that_is_weak_today():
+    """Issue 14: in the stationary (infinite-horizon) version, p1 = 0.15, p2 = 0, δ = 0.9, c_D = 0.1 gives
+    0.15/0.1 − 0.1 = 1.4 > 1 (war), while the two-period index is 0.185."""
+    r = commitment.war_condition(0.15, 0.0, 0.9, 0.1)
+    assert r.stationary_index == pytest.approx(1.4)
+    assert r.stationary_war and not r.war
+    assert r.war_index == pytest.approx(0.185)
+    assert commitment.stationary_index(0.15, 0.0, 0.9, 0.1) == pytest.approx(1.4)
+    assert commitment.stationary_index(0.15, 0.0, 1.0, 0.1) is None
+
+
+@given(params_of(SPACE))
+def test_stationary_critical_shift_is_one_minus_delta_times_the_two_period_one(v):
+    """Stationary version: D fights iff p1 − p2 > (1 − δ)(1 − p1 + c_D)/δ, i.e. (1 − δ)·s*."""
+    r = commitment.war_condition(**v)
+    if r.stationary_index is None or v["delta"] == 0.0:
+        return
+    crit = (1 - v["delta"]) * (1 - v["p1"] + v["c_D"]) / v["delta"]
+    if abs(r.shift - crit) > 1e-9:
+        assert (r.stationary_index > 1.0) == (r.shift > crit)
 
 
 @pytest.mark.parametrize("name", SPACE.names)
@@ -123,5 +169,6 @@ def test_every_bad_input_raises_parameter_error(name, data):
     assert name in str(err.value)
     with pytest.raises(ParameterError):
         commitment.solve(**{name: bad})
-    with pytest.raises(ParameterError):
-        commitment.war_index(**args)
+    if name != "c_R":
+        with pytest.raises(ParameterError):
+            commitment.war_index(**{k: args[k] for k in ("p1", "p2", "delta", "c_D")})

@@ -1,4 +1,95 @@
 """Comparative-statics register of chapter 5 (see tests/statics/__init__.py)."""
-from statics import Claim  # noqa: F401
+from statics import Claim
+from territorial_trap_workbook.models import commitment
 
-CLAIMS: list = []
+P = commitment.PARAMS
+DEFAULTS = {"p1": (0.7, 0.7), "p2": (0.45, 0.45), "delta": (0.9, 0.9), "c_D": (0.1, 0.1), "c_R": (0.1, 0.1)}
+
+
+def _solve(**v):
+    return commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v["c_R"])
+
+
+def _index(**v):
+    return _solve(**v).war_index
+
+
+def _d_fights(**v):
+    return float(_solve(**v).war_by == "declining")
+
+
+def _war(**v):
+    return float(_solve(**v).war)
+
+
+def _at_defaults_except(name, lo, hi):
+    region = {k: r for k, r in DEFAULTS.items() if k != name}
+    region[name] = (lo, hi)
+    return region
+
+
+def _not(fragment, why):
+    return Claim(5, fragment, kind="not-a-statics-claim", why=why)
+
+
+NAMES_A_SIDE = "'declining' / 'rising' name a side of the model, not a movement of a quantity"
+
+CLAIMS: list = [
+    # War is more likely the larger the shift, the more the future matters, the lower the cost, the stronger D
+    Claim(5, "War is more likely the larger the shift", function=_d_fights, space=P, moved="p2",
+          direction="non-increasing"),
+    Claim(5, "the more the future matters (higher $\\delta$)", function=_war, space=P, moved="delta",
+          direction="non-decreasing"),
+    Claim(5, "the lower the cost of war", function=_war, space=P, moved="c_D", direction="non-increasing"),
+    Claim(5, "and the stronger the declining side is today", function=_d_fights, space=P, moved="p1",
+          direction="non-decreasing"),
+    Claim(5, "lower today's strength to", function=_index, space=P, moved="p1", direction="rises"),
+    Claim(5, "The war index rises to", function=_index, space=P, moved="p2", direction="non-increasing"),
+    Claim(5, "Keep the larger shift but let the future count for less", function=_index, space=P,
+          moved="delta", direction="non-decreasing", region={"p1": (0.5, 1.0), "p2": (0.0, 0.5)}),
+    Claim(5, "raise the cost of war to", function=_index, space=P, moved="c_D", direction="falls"),
+    Claim(5, "The shaded region shrinks towards the bottom-right corner", function=_d_fights, space=P,
+          moved="delta", direction="non-decreasing"),
+    Claim(5, "costly war protects peace", function=_war, space=P, moved="c_D", direction="non-increasing"),
+    # how far the default verdict is from the edge (Example 2)
+    Claim(5, "so Ukraine would fight only if", function=_war, space=P, moved="p2", direction="constant",
+          region=_at_defaults_except("p2", 0.26, 1.0)),
+    Claim(5, "or its strength today rose above", function=_war, space=P, moved="p1", direction="constant",
+          region=_at_defaults_except("p1", 0.17, 0.79)),
+    Claim(5, "No weight on the future between 0 and 1", function=_war, space=P, moved="delta",
+          direction="constant", region=_at_defaults_except("delta", 0.0, 1.0)),
+    Claim(5, "no cost of war of zero or more changes it", function=_war, space=P, moved="c_D",
+          direction="constant", region=_at_defaults_except("c_D", 0.0, 0.5)),
+    # --- flagged sentences that make no movement claim about a model quantity ---------------------------------
+    _not("Only the side whose chance falls can meet its condition", "a property of the two conditions, proven "
+         "in test_model_commitment.py::test_the_side_that_gains_never_fights_and_both_never_do"),
+    _not("In the two-period form the declining side loses its share", NAMES_A_SIDE),
+    _not("and the critical shift shrinks to", "a formula for the stationary version's critical shift, checked "
+         "by test_model_commitment.py::test_stationary_critical_shift_is_one_minus_delta_times_the_two_period_one"),
+    _not("war is a little more likely, and a case near the", "compares two normalisations (the alternative "
+         "index is the chapter's plus δ·c_D ≥ 0), not a parameter change"),
+    _not("At the chapter's defaults the index rises from", "compares two normalisations at the defaults"),
+    _not("The two-period verdict is a lower bound on the danger", "compares two versions: for the declining "
+         "side the stationary index exceeds the two-period one by δ²(p1 − p2)/(1 − δ) ≥ 0"),
+    _not("now Russia is the declining side and would rather fight first", NAMES_A_SIDE),
+    _not("The red region, bounded by the dashed line, is where the declining", NAMES_A_SIDE),
+    _not("because the rising side can give up part of its", NAMES_A_SIDE),
+    _not("force limits, monitoring and guarantees can shrink it", "reports Chadefaux's argument (literature)"),
+    _not("a claim that *Russia* is the declining side", NAMES_A_SIDE),
+    _not("whose expectation of decline is accurate", NAMES_A_SIDE),
+    _not("it does not by itself settle who is declining", NAMES_A_SIDE),
+    _not("Which clauses of a possible settlement would raise", "a discussion question"),
+    _not("could any of them push $p_2$ so high that Russia becomes the declining side", "a discussion question"),
+    _not("How does the meaning of \"declining side\" change there?", "a discussion question"),
+    _not("does the declining side fight?", "a check-your-understanding question"),
+    _not("The declining side needs that share of the first-period prize", NAMES_A_SIDE),
+    _not("Why can the rising side not simply promise to keep paying", "a check-your-understanding question"),
+    _not("the declining side's threat to fight is weaker, and the rising side", "explains credibility after "
+         "the shift (names the sides)"),
+    _not("so the declining side values it at", NAMES_A_SIDE),
+    _not("makes war now the declining side's best choice", "a figure title"),
+    _not("Lower the weight on the future.", "an instruction to the reader (its claim is registered above)"),
+    _not("Raise the declining side's cost of war.", "an instruction to the reader (its claim is registered "
+         "above)"),
+    _not("Raise its chance after the shift above its chance now.", "an instruction to the reader"),
+]

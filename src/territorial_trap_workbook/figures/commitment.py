@@ -15,10 +15,13 @@ from .style import NEUTRAL, PALETTE, RUSSIA, UKRAINE, base_layout, rounded
 _SQUARE = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0))
 
 
-def _war_region(delta: float, c_D: float) -> list[tuple[float, float]]:
-    """Clip the unit square to the half-plane (1 + δ)p1 − δ p2 > 1 + c_D (one Sutherland–Hodgman pass)."""
+def _war_region(delta: float, c_D: float, other: bool = False, c_R: float = 0.0) -> list[tuple[float, float]]:
+    """Clip the unit square to the half-plane (1 + δ)p1 − δ p2 > 1 + c_D where the declining side fights, or
+    (other=True) to −(1 + δ)p1 + δ p2 > c_R where the other side does (one Sutherland–Hodgman pass)."""
 
     def side(pt: tuple[float, float]) -> float:
+        if other:
+            return -(1.0 + delta) * pt[0] + delta * pt[1] - c_R
         return (1.0 + delta) * pt[0] - delta * pt[1] - (1.0 + c_D)
 
     out: list[tuple[float, float]] = []
@@ -50,15 +53,21 @@ def _boundary(delta: float, c_D: float) -> tuple[list[float], list[float]]:
 
 
 def draw(v: Mapping[str, float]) -> Frame:
-    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"])
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     region = _war_region(r.delta, r.c_D)
     rx = [pt[0] for pt in region] + ([region[0][0]] if region else [])
     ry = [pt[1] for pt in region] + ([region[0][1]] if region else [])
+    other = _war_region(r.delta, r.c_D, other=True, c_R=r.c_R)
+    ox = [pt[0] for pt in other] + ([other[0][0]] if other else [])
+    oy = [pt[1] for pt in other] + ([other[0][1]] if other else [])
     bx, by = _boundary(r.delta, r.c_D)
     traces = [
         dict(type="scatter", x=rounded(rx), y=rounded(ry), mode="lines", fill="toself",
              fillcolor="rgba(213, 94, 0, 0.18)", line=dict(color=RUSSIA, width=0),
              name="War region", hoverinfo="skip"),
+        dict(type="scatter", x=rounded(ox), y=rounded(oy), mode="lines", fill="toself",
+             fillcolor="rgba(120, 120, 120, 0.22)", line=dict(color=NEUTRAL, width=0),
+             name="Other side fights first", hoverinfo="skip"),
         dict(type="scatter", x=bx, y=by, mode="lines", name="Edge of the war region",
              line=dict(color=RUSSIA, width=2, dash="dash"), hovertemplate="edge p₁ %{x:.2f}, p₂ %{y:.2f}"
              "<extra></extra>"),
@@ -72,17 +81,23 @@ def draw(v: Mapping[str, float]) -> Frame:
                          line=dict(color=PALETTE["black"], width=1)),
              hovertemplate="p₁ %{x:.2f}, p₂ %{y:.2f}<extra></extra>"),
     ]
-    verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
-    readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the shift. "
-               f"Its war index is {r.war_index:.2f}, {verdict}.")
+    if r.war_by == "other":
+        readout = (f"The first side's chance of winning rises from {r.p1:.2f} now to {r.p2:.2f}: the other side is "
+                   f"the declining one, its war index is {r.war_index_other:.2f}, above 1, so it prefers war now.")
+    else:
+        verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
+        readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the "
+                   f"shift. Its war index is {r.war_index:.2f}, {verdict}.")
     return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
-    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"])
+    r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     return {
         "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.2f}",
-        "Outcome": "war" if r.war else "peace possible",
+        "Other side's index (1 − p₁) − c_R + δ(p₂ − p₁)": f"{r.war_index_other:.2f}",
+        "Outcome": ("war (declining side)" if r.war_by == "declining" else
+                    "war (other side)" if r.war_by == "other" else "peace possible"),
         "Shift p₁ − p₂": f"{r.shift:.2f}",
         "Smallest shift that brings war": "none possible" if r.critical_shift is None else f"{r.critical_shift:.2f}",
     }
@@ -104,14 +119,17 @@ EXPLORER = ExplorerSpec(
         "Lower the weight on the future. The shaded region shrinks towards the bottom-right corner and "
         "disappears when the future counts for little.",
         "Raise the declining side's cost of war. The dashed edge moves right: costly war protects peace.",
-        "Move its chance of winning now below one half. No chance after the shift reaches the shaded region: the "
-        "weak have no preventive motive.",
+        "Move its chance of winning now below one half. In this two-period form no chance after the shift reaches "
+        "the red region; the chapter shows why that changes when the future lasts longer.",
+        "Raise its chance after the shift above its chance now. The first side now gains, and in the grey "
+        "region at the top left the other side fights first.",
     ),
-    caption=("Shifting power and the commitment problem: where the declining side prefers war now "
+    caption=("Shifting power and the commitment problem: where one side prefers war now "
              "(two-period form of Powell 2006; illustrative parameters)."),
     alt_text=("A square plot with the declining side's chance of winning now on the horizontal axis and its "
               "chance after the shift on the vertical axis. A shaded region in the lower right, bounded by a "
-              "dashed line, marks where war occurs; a dotted diagonal marks no shift. A dot shows the current "
+              "dashed line, marks where the declining side fights; a grey region in the upper left marks where the other side "
+              "fights first because the shift favours the first side; a dotted diagonal marks no shift. A dot shows the current "
               "case, joined by a vertical segment to the diagonal; the dot is blue when peace is possible and "
               "red-orange when the war condition holds."),
     summary=summary,
