@@ -480,7 +480,8 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
-    2: [("documents", {"topic": "legal"})],
+    2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
+        ("documents", {"id": ["cn_12_point"]}), ("regions", {"measure": ["area"]})],
     3: [
         ("aid", {"measure": [
             "allocated_total_cumulative",
