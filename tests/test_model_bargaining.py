@@ -177,5 +177,5 @@ def test_patient_limit_is_the_limit_of_the_exact_deal():
 def test_walkout_binds_exactly_above_russias_share_as_responder(v):
     b = bargaining.solve(**v)
     assert b.threshold == pytest.approx((1 - v["delta_R"]) * b.lower + v["delta_R"] * b.inside)
-    assert b.walkout_binds == (v["walkout"] > b.threshold)
+    assert b.walkout_binds == (v["walkout"] > b.threshold + bargaining._EPS)
     assert b.lower - 1e-12 <= b.threshold <= b.inside + 1e-12
