@@ -69,7 +69,9 @@ def test_the_detector_flags_movement_sentences():
 
 def test_the_seeded_false_claims_are_in_the_registers():
     fragments = {n: [c.fragment for c in register(n)] for n in (4, 11, 12)}
-    assert any("price of the split fall" in f for f in fragments[4])
+    # chapter 4 fixed the sentence (the price rises with Europe's resources above the level at which Europe gives
+    # while the U.S. is in); its register keeps a checked claim about the price of the split
+    assert any("price of the split" in f for f in fragments[4])
     assert any("$p - c_R$ down" in f for f in fragments[11])
     assert any("rises with Russia's uncertainty" in f for f in fragments[12])
     assert any("postpones the next offensive" in f for f in fragments[12])

@@ -1,10 +1,58 @@
-"""Comparative-statics register of chapter 4 (see tests/statics/__init__.py)."""
+"""Comparative-statics register of chapter 4 (see tests/statics/__init__.py).
+
+Model: ``alliance`` (Olson–Zeckhauser with the Bergstrom–Blume–Varian closed form, and the book's wedge).
+Issue 11 found "the price of the split falls with Europe's resources" false on the declared ranges (it rose
+from 5.28 to 16.93 as the resources went from 60 to 100); the sentence now says it rises, and where: with the
+other opening values, above the resources at which the large Europeans give while the U.S. is in (about 60.4,
+computed in the chapter by bisection) — the region checked below."""
 from statics import Claim
 from territorial_trap_workbook.models import alliance
 
+S = alliance.PARAMS
+D = S.defaults()
+# the other opening values, and the large Europeans' resources above the level at which they give (60.39…)
+ABOVE_THRESHOLD = {**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (60.5, 100.0)}
+
+
+def price(**v):
+    return alliance.wedge(**v).critical_side
+
+
+def utility_out(**v):
+    return alliance.wedge(**v).utility_out
+
+
+def front_gift(**v):
+    return alliance.wedge(**v).inside.contributions[2]
+
+
+def lost(**v):
+    return alliance.wedge(**v).support_lost
+
+
+def _exempt(fragment, why):
+    return Claim(4, fragment, kind="not-a-statics-claim", why=why)
+
+
 CLAIMS: list = [
-    # Issue 11: known false over the declared ranges (left for the chapter's helper to fix, with the sentence).
-    Claim(4, "Raise the large Europeans' resources and watch the price of the split fall",
-          function=lambda **v: alliance.wedge(**v).critical_side, space=alliance.PARAMS,
-          moved="y_europe", direction="falls"),
+    Claim(4, "How the price moves with Europe's means depends on whether Europe is already giving",
+          function=price, space=S, moved="y_europe", direction="rises", region=ABOVE_THRESHOLD),
+    Claim(4, "Raise the large Europeans' resources from their opening value and watch the price of the split rise",
+          function=price, space=S, moved="y_europe", direction="rises", region=ABOVE_THRESHOLD),
+    Claim(4, "the rising curve its utility if it takes the side-payoff", function=utility_out, space=S,
+          moved="side", direction="rises"),
+    Claim(4, "Lower the frontline states' weight towards the others'", function=front_gift, space=S,
+          moved="a_front", direction="non-decreasing"),
+    Claim(4, "Raise the large Europeans' resources.", function=lost, space=S, moved="y_europe",
+          direction="non-increasing", region={k: (v, v) for k, v in D.items() if k != "y_europe"}),
+    _exempt("total support falls to $X' \\le X$",
+            "compares the equilibria with and without the leaver (X' ≤ X), not a movement in a parameter"),
+    _exempt("the large Europeans would raise their gift from",
+            "compares a member's gift with and without the U.S. in the coalition (worked example 3)"),
+    _exempt("partners crowd in, the total still falls", "the same comparison of two equilibria"),
+    _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
+    _exempt("European military allocations rose sharply on their 2022–24 average", "a statement about the data"),
+    _exempt("after new U.S. allocations stopped, European military allocations rose", "a statement about the data"),
+    _exempt("How much does the coalition's total support fall if it accepts?",
+            "a question; its answer (no fall for a non-contributor) compares two equilibria"),
 ]

@@ -52,6 +52,14 @@ CLAIMS: list = [
     Claim(9, "the first demand drops to the level both types accept",
           function=lambda **v: wartime_talks.solve(**v).first_demand, space=TALKS, moved="q",
           direction="non-increasing"),
+    Claim(9, "Once its belief passes $q^*$ it stops probing",
+          function=lambda **v: float(wartime_talks.solve(**v).probe), space=TALKS, moved="q",
+          direction="non-increasing"),
+    # below q* the chance of another round is q itself (None where Russia settles: skipped)
+    Claim(9, "the chance of another round is $q$ itself and rises with it",
+          function=lambda **v: (wartime_talks.solve(**v).p_fighting_continues
+                                if wartime_talks.solve(**v).probe else None),
+          space=TALKS, moved="q", direction="rises"),
     _not("a probe that meets a resolute coalition is rejected",
          "compares the demand after a rejection with the first demand at one parameter point; that it is lower "
          "wherever Russia probes is checked on the whole grid by test_model_wartime_talks.py"),
@@ -76,6 +84,11 @@ CLAIMS: list = [
     Claim(9, "a pause is an opportunity for whoever re-arms faster",
           function=lambda **v: ceasefire.pause(**v).p_U_after, space=REARM, moved="g_U", direction="rises",
           region=SHIFT),
+    _not("Fortna's argument is that such measures work in three ways",
+         "names Fortna's mechanisms (how measures work), not a movement of a model quantity"),
+    Claim(9, "a pause longer than $T^*$ is refused",
+          function=lambda **v: ceasefire.pause(**v).war_index, space=REARM, moved="pause",
+          direction="non-decreasing"),
     _not("Over a longer pause", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
     _not("each side's military strength grows at a constant rate", "an assumption of the model"),
     _not("In a ceasefire the declining side is whichever re-arms more slowly", "a definition"),

@@ -57,6 +57,16 @@ FIGURES_DRAWN = """() => {
 MATHS_TYPESET = "() => [...document.querySelectorAll('.math')].every(m => m.querySelector('mjx-container'))"
 PREPARE = """async () => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
+  // A values table too wide for half the page (many sliders and columns) prints in one column, wrapping.
+  document.querySelectorAll('.explorer-values-scroll').forEach(box => {
+    const table = box.querySelector('table');
+    const style = getComputedStyle(box);
+    const gap = parseFloat(style.columnGap) || 0, count = parseInt(style.columnCount) || 1;
+    const column = (box.clientWidth - gap * (count - 1)) / count;
+    if (table && count > 1 && table.getBoundingClientRect().width > column + 0.5) {
+      box.classList.add('workbook-print-one-column');
+    }
+  });
   if (window.WorkbookExplorer && window.WorkbookExplorer.forPrint) { await window.WorkbookExplorer.forPrint(); }
   if (document.fonts) { await document.fonts.ready; }
   return document.querySelectorAll('.workbook-explorer').length;

@@ -478,8 +478,10 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
 
 #: which tables (and filters) each chapter of the book displays; chapter 13 (capstone) has none of its own
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
-    1: [("regions", {}), ("control", {})],
-    2: [("documents", {"topic": "legal"})],
+    1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
+        ("documents", {"id": ["cn_12_point"]})],
+    2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
+        ("documents", {"id": ["cn_12_point"]}), ("regions", {"measure": ["area"]})],
     3: [
         ("aid", {"measure": [
             "allocated_total_cumulative",

@@ -115,7 +115,9 @@ EXPLORERS = [
         try_this=(
             "Set the cost of leaving to zero. The crossing moves to the left of the axis: the U.S. would leave "
             "unpaid.",
-            "Raise the large Europeans' resources and watch the price of the split fall.",
+            "Raise the large Europeans' resources from their opening value and watch the price of the split "
+            "rise: a richer Europe already gives more while the U.S. is in, so the U.S. gives less and saves "
+            "less by leaving.",
         ),
         caption=("The wedge: the U.S. compares staying in the coalition with taking a separate deal "
                  "(our formalisation after Crawford 2011; illustrative parameters)."),

@@ -18,7 +18,7 @@ Fortna's coefficients were NOT retrieved for this project. Every number in part 
 reader and labelled illustrative; the model shows the *shape* of her finding (stronger agreement → lower hazard
 → longer peace), not her estimates.
 
-Part 1 — ceasefire survival (a Weibull proportional-hazards model; the standard parametric form)
+Part 1 — ceasefire survival (chapter 9, part 2; a Weibull proportional-hazards model)
 -----------------------------------------------------------------------------------------------
 Let T be the time (years) until fighting resumes. With scale λ > 0, shape k > 0, and an agreement that includes
 n of the four strength measures Fortna studies, each multiplying the hazard by e^β (β < 0 protects):
@@ -39,7 +39,7 @@ hazard at t = 0 is infinite when k < 1, so :func:`hazard` is declared only for t
 computed from the difference of cumulative hazards, never as a ratio of survivals, so it stays defined when S
 underflows to 0. The median is finite on the declared ranges (at most about 2·10⁷ years at the extreme corner).
 
-Part 2 — re-arming during the pause (our composition with chapter 5)
+Part 2 — re-arming during the pause (chapter 9, part 3; our composition with chapter 5)
 --------------------------------------------------------------------
 At the ceasefire Ukraine would win a renewed war with probability p_U. Military strength follows the ratio
 contest success function p_U = m_U/(m_U + m_R). During a pause of length T years Russia's strength grows at

@@ -50,7 +50,7 @@ continues (with probability q) only when Russia thought the coalition probably f
 chance of another round of war, q·1[q < q*], is largest just below q* and zero above it.
 
 Assumptions: two types and two rounds; a round of fighting reveals the coalition's type but does not move the
-odds p; Russia's own resolve is known; settlements are kept (the commitment problem is part 2 of chapter 9).
+odds p; Russia's own resolve is known; settlements are kept (the commitment problem is part 3 of chapter 9).
 Every parameter is illustrative.
 """
 from __future__ import annotations
