@@ -317,9 +317,9 @@ def test_loader_error_for_ragged_row(folder):
         (3, {"url": "www.example.org"}, "not an http(s) address"),
         (4, {"published": "2022-02-30"}, "column 'published'"),
         (5, {"publisher": ""}, "column 'publisher' is empty"),
-        (6, {"copy_read": "a mirror"}, "columns 'copy_read' and 'copy_url' go together"),
+        (6, {"copy_read": "a mirror", "copy_url": ""}, "columns 'copy_read' and 'copy_url' go together"),
         (7, {"copy_url": "ftp://x.org", "copy_read": "a mirror"}, "column 'copy_url' is not an http(s) address"),
-        (8, {"url": ""}, "no address"),
+        (8, {"url": "", "copy_read": "", "copy_url": ""}, "no address"),
     ],
 )
 def test_sources_errors_name_file_row_and_problem(folder, row, changes, problem):

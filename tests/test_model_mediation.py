@@ -89,9 +89,10 @@ def test_leverage_closed_form_shift():
 
 def test_aid_can_end_the_talks_by_making_the_walkout_bind():
     """Chapter 1's outside-option logic: aid lowers Ukraine's limit p + c_U; once it falls below Russia's
-    walk-out value there is no deal (p = .6, c_U = .15, walk-out .7, aid .1 → limit .65 < .7)."""
+    walk-out value there is no deal (p = .6, c_U = .15, walk-out .7, aid .1 → limit .65 < .7). Before the aid
+    the walk-out binds and chapter 1's exact game gives (1 − δ_U)·.75 + δ_U·.7 = .705."""
     lev = mediation.apply_leverage(walkout=0.7, aid=0.1, sanctions=0.0)
-    assert lev.before.deal == pytest.approx(0.7)
+    assert lev.before.deal == pytest.approx(0.705)
     assert lev.after.deal is None and lev.talks_collapse
 
 

@@ -15,30 +15,31 @@ SPACE = rival_track.PARAMS
 PUBLIC = (rival_track.solve, rival_track.walkout_value, rival_track.binding_threshold,
           rival_track.collapse_threshold, rival_track.curve)
 INSIDE = 0.5 + (0.1 / 0.19) * 0.25  # chapter 1 defaults: range [0.5, 0.75], Rubinstein share 0.1/0.19
+THRESHOLD = 0.1 * 0.5 + 0.9 * INSIDE  # Russia's share as responder, (1 − δ_R)·lower + δ_R·inside
 
 
 def test_defaults_worked_example():
     """Defaults p = .6, c_R = .1, c_U = .15, δ = .9, g = .4, v_G = .85, k = .05:
-    w = .4·.85 + .6·.5 − .05 = .59 < inside = .5 + .526·.25 = .632 → the rival track changes nothing;
-    g* = (.632 − .5 + .05)/(.85 − .5), g** = (.75 − .5 + .05)/(.85 − .5) = 6/7."""
+    w = .4·.85 + .6·.5 − .05 = .59 < threshold = .1·.5 + .9·.632 = .618 → the rival track changes nothing;
+    g* = (.618 − .5 + .05)/(.85 − .5), g** = (.75 − .5 + .05)/(.85 − .5) = 6/7."""
     s = rival_track.solve()
     assert s.walkout == pytest.approx(0.59)
     assert s.inside == pytest.approx(INSIDE)
     assert not s.binds and s.deal == pytest.approx(INSIDE)
-    assert s.g_binds == pytest.approx((INSIDE - 0.5 + 0.05) / 0.35)
+    assert s.g_binds == pytest.approx((THRESHOLD - 0.5 + 0.05) / 0.35)
     assert s.g_collapse == pytest.approx(6 / 7)
 
 
 def test_binding_and_collapsing_worked_examples():
-    """Binmore–Shaked–Sutton (1989): g = .8 → w = .68 + .1 − .05 = .73 ∈ (inside, upper] → deal = .73;
-    g = 1 → w = .80 > upper = .75 → no deal."""
+    """Chapter 1's exact game: g = .8 → w = .68 + .1 − .05 = .73 ∈ (threshold, upper] → deal =
+    (1 − δ_U)·upper + δ_U·w = .075 + .657 = .732; g = 1 → w = .80 > upper = .75 → no deal."""
     s = rival_track.solve(g=0.8)
-    assert s.binds and s.deal == pytest.approx(0.73) and s.gain == pytest.approx(0.73 - INSIDE)
+    assert s.binds and s.deal == pytest.approx(0.732) and s.gain == pytest.approx(0.732 - INSIDE)
     assert rival_track.solve(g=1.0).deal is None
 
 
 def test_a_weak_rival_track_never_matters():
-    """v_G − k ≤ inside: no chance g makes the rival track bind (threshold None)."""
+    """v_G − k ≤ threshold: no chance g makes the rival track bind (threshold None)."""
     assert rival_track.binding_threshold(v_G=0.6) is None
     for g in (0.0, 0.5, 1.0):
         s = rival_track.solve(v_G=0.6, g=g)
@@ -87,20 +88,22 @@ def test_walkout_closed_form(v):
 
 @given(params_of(SPACE))
 def test_outside_option_principle(v):
-    """Binmore, Shaked & Sutton (1989): an option worth no more than the inside share changes nothing;
-    a better one moves the deal exactly to its value, or ends the talks if Ukraine would rather fight."""
+    """Chapter 1's exact game (Binmore, Shaked & Sutton 1989; Osborne & Rubinstein 1990): an option worth no
+    more than Russia's share as responder changes nothing; a better one sets the deal at
+    (1 − δ_U)·upper + δ_U·w, or ends the talks if Ukraine would rather fight."""
     s = rival_track.solve(**v)
-    if s.walkout <= s.inside:
+    threshold = (1 - v["delta_R"]) * s.lower + v["delta_R"] * s.inside
+    if s.walkout <= threshold:
         assert s.deal == pytest.approx(s.inside) and not s.binds
     elif s.walkout <= s.upper:
-        assert s.deal == pytest.approx(s.walkout) and s.binds
+        assert s.deal == pytest.approx((1 - v["delta_U"]) * s.upper + v["delta_U"] * s.walkout) and s.binds
     else:
         assert s.deal is None
 
 
 @given(params_of(SPACE))
 def test_binds_exactly_above_the_threshold(v):
-    """Our derivation: binds ⇔ g > g* = (inside − (p − c_R) + k)/(v_G − (p − c_R))."""
+    """Our derivation: binds ⇔ g > g* = (threshold − (p − c_R) + k)/(v_G − (p − c_R))."""
     s = rival_track.solve(**v)
     if s.g_binds is None:
         assert not s.binds

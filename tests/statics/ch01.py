@@ -1,4 +1,52 @@
-"""Comparative-statics register of chapter 1 (see tests/statics/__init__.py)."""
-from statics import Claim  # noqa: F401
+"""Comparative-statics register of chapter 1 (see tests/statics/__init__.py).
 
-CLAIMS: list = []
+Model: ``bargaining`` (Fearon's range, Rubinstein's split with the war as impasse payoff, Russia's walk-out as an
+outside option solved exactly)."""
+from statics import Claim
+from territorial_trap_workbook.models import bargaining
+
+S = bargaining.PARAMS
+
+
+def deal(**v):
+    return bargaining.solve(**v).deal
+
+
+def upper(**v):
+    return bargaining.solve(**v).upper
+
+
+def width(**v):
+    return bargaining.solve(**v).width
+
+
+def share(**v):
+    return bargaining.solve(**v).share
+
+
+def _exempt(fragment, why):
+    return Claim(1, fragment, kind="not-a-statics-claim", why=why)
+
+
+CLAIMS: list = [
+    # the walk-out: the deal never falls as w rises (flat below the threshold, rising at rate δ_U above it)
+    Claim(1, "then the deal rises with it, a little more slowly", function=deal, space=S, moved="walkout",
+          direction="non-decreasing"),
+    Claim(1, "Russia's first offer rises to", function=deal, space=S, moved="walkout",
+          direction="non-decreasing"),
+    Claim(1, "The walk-out would have to rise by", function=deal, space=S, moved="walkout",
+          direction="non-decreasing"),
+    Claim(1, "Raise the walk-out value to", function=deal, space=S, moved="walkout", direction="non-decreasing"),
+    # Ukraine's limit falls when its cost of fighting falls (the "lower limit" counter-argument)
+    Claim(1, "so its effective limit $\\overline{x}$ falls and the range shrinks", function=width, space=S,
+          moved="c_U", direction="non-decreasing"),
+    Claim(1, "at worst it shrinks to the single point $p$", function=width, space=S, moved="c_R",
+          direction="non-decreasing"),
+    _exempt("Because the prize cannot be divided beyond all or nothing",
+            "defines the clipped ends of the range; no parameter is moved"),
+    _exempt("would raise Russia's $w$ only if it promised Russia more",
+            "a condition on chapter 11's rival track (checked in tests/statics/ch11.py through g*), not a movement "
+            "of a chapter 1 quantity"),
+    _exempt("a settlement that invites a later attack costs more than its face value",
+            "an argument about Ukraine's valuation of a deal, not a movement of a model quantity"),
+]

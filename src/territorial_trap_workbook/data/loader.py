@@ -478,7 +478,8 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
 
 #: which tables (and filters) each chapter of the book displays; chapter 13 (capstone) has none of its own
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
-    1: [("regions", {}), ("control", {})],
+    1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
+        ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
         ("documents", {"id": ["cn_12_point"]}), ("regions", {"measure": ["area"]})],
     3: [
@@ -512,7 +513,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("us_share", {}),
     ],
-    7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point"]})],
+    7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
     9: [("documents", {"topic": "ceasefire"})],
     10: [

@@ -43,7 +43,8 @@ def readout(v: Mapping[str, float], b: bargaining.Bargain) -> str:
         deal = (f"Russia's walk-out value ({v['walkout']:.2f}) is more than Ukraine would ever give, so there is "
                 f"no deal.")
     elif b.walkout_binds:
-        deal = f"The deal gives Russia {b.deal:.2f}: its walk-out value sets the price."
+        deal = (f"The deal gives Russia {b.deal:.2f}: its walk-out value is worth more than the "
+                f"{b.threshold:.2f} it would get when Ukraine makes the offer, so it sets the price.")
     else:
         deal = f"The deal gives Russia {b.deal:.2f}."
     verdict = "within Ukraine's limit: Ukraine accepts it" if b.demand_acceptable else (
@@ -77,10 +78,12 @@ EXPLORER = ExplorerSpec(
     try_this=(
         "Push Ukraine's cost of continuing the war up until the dashed line reaches the demand. How large must "
         "that cost be for a demand of 1 to become acceptable when Russia's expected share is 0.6?",
-        "Slide the walk-out value from 0 to 1. The deal does not move until the walk-out value passes the "
-        "deal the talks would give anyway, then follows it, then disappears: the outside-option principle.",
-        "Set Russia's expected share to 0.9. A demand of 1 is now close to acceptable: an ultimatum is "
-        "strongest when the battlefield already favours the side issuing it.",
+        "Slide the walk-out value from 0 to 1. The deal does not move until the walk-out value passes what "
+        "Russia would get when Ukraine makes the offer (a little below the deal); then the deal rises with it, "
+        "a little more slowly, and disappears once the walk-out value passes Ukraine's limit.",
+        "Set Russia's expected share to 0.9. Ukraine's limit reaches 1, so even a demand for all four regions "
+        "is accepted, while a walk-out now has to be worth nearly the whole prize to move the deal: when the "
+        "battlefield already favours Russia, the ultimatum asks for little more than fighting would bring.",
     ),
     alt_text=("A horizontal line of possible splits from 0 to 1. A green bar marks the bargaining range from "
               "Russia's floor p − c_R to Ukraine's limit p + c_U; a diamond marks the deal, a square Russia's "

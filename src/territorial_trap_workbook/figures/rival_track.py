@@ -24,6 +24,10 @@ def draw(v: Mapping[str, float]) -> Frame:
         dict(type="scatter", x=[0, 1], y=rounded([s.inside, s.inside]), mode="lines",
              name="Russia's share inside U.S.-led talks", line=dict(color=PALETTE["green"], width=2),
              hovertemplate="inside share %{y:.2f}<extra></extra>"),
+        dict(type="scatter", x=[0, 1], y=rounded([s.threshold, s.threshold]), mode="lines",
+             name="Russia's share as responder (the rival track binds above it)",
+             line=dict(color=PALETTE["green"], width=1.5, dash="dot"),
+             hovertemplate="binds above %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=gs, y=rounded(c["walkout"]), mode="lines", name="Value of the rival track w",
              line=dict(color=PALETTE["orange"], width=3),
              hovertemplate="g %{x:.2f}: rival track worth %{y:.2f}<extra></extra>"),
@@ -44,7 +48,7 @@ def draw(v: Mapping[str, float]) -> Frame:
     ]
     if s.deal is None:
         deal = "The rival track is worth more than Ukraine would ever give, so the talks collapse."
-    elif s.walkout > s.inside:
+    elif s.binds:
         deal = f"The rival track sets the price: the deal gives Russia {s.deal:.2f}."
     else:
         deal = f"The rival track does not bind: the deal gives Russia {s.deal:.2f}, its share inside the talks."
@@ -80,20 +84,21 @@ EXPLORER = ExplorerSpec(
     main=("g", "v_G", "k", "p"),
     title="A rival peace track as Russia's outside option: when it moves the deal, and when it ends the talks",
     try_this=(
-        "Lower the rival track's value until the orange line never crosses the green one. From then on the rival "
-        "track is irrelevant however likely it is.",
+        "Lower the rival track's value until the orange line never crosses the dotted green one. From then on "
+        "the rival track is irrelevant however likely it is.",
         "Raise Russia's cost of leaving the U.S. track. The whole orange line moves down and the point where the "
         "rival track starts to bind moves right.",
         "Move Russia's expected share from fighting. The band and the green line move with it, and so does the "
         "threshold: watch how it behaves when the share is high.",
     ),
     caption=("A rival peace track as Russia's outside option: it moves the deal only once it is worth more than "
-             "Russia's share inside the U.S.-led talks (illustrative parameters)."),
+             "Russia could get in the U.S.-led talks when Ukraine makes the offer (illustrative parameters)."),
     alt_text=("A chart with the chance that a rival track takes off on the horizontal axis and Russia's share on "
               "the vertical axis. A shaded band between Russia's floor and Ukraine's limit is the bargaining "
-              "range; a green horizontal line is Russia's share inside the U.S.-led talks; a rising orange line is "
-              "the rival track's value to Russia. The thick black deal line stays on the green line until the "
-              "orange line crosses it at g*, then follows the orange line, and stops where the orange line "
-              "passes Ukraine's limit (the talks collapse)."),
+              "range; a green horizontal line is Russia's share inside the U.S.-led talks and a dotted green line "
+              "just below it the level above which the rival track binds; a rising orange line is the rival "
+              "track's value to Russia. The thick black deal line stays on the green line until the orange "
+              "line crosses the dotted one at g*, then rises less steeply than the orange line, and stops "
+              "where the orange line passes Ukraine's limit (the talks collapse)."),
     summary=summary,
 )

@@ -10,7 +10,10 @@ Sources
   the surplus is (1 − δ2) / (1 − δ1 δ2).
 * Binmore, K., Shaked, A. and Sutton, J. (1989). An Outside Option Experiment. *Quarterly Journal of
   Economics* 104(4), 753–770. The outside-option principle: an option to walk out changes the deal only if it
-  is worth more than what the player gets inside the talks; then the player gets exactly the option's value.
+  is worth more than what the player would get in the talks without it; then it sets the player's price.
+* Osborne, M. J. and Rubinstein, A. (1990). *Bargaining and Markets*. San Diego: Academic Press, ch. 3
+  (alternating offers; the section on outside options). The exact subgame-perfect equilibrium with an
+  outside option for one player, used in step 3 below.
 
 The teaching model (our composition of the three)
 -------------------------------------------------
@@ -19,16 +22,50 @@ the settlement gives Russia.
 
 1. Bargaining range: Russia accepts x ≥ p − c_R, Ukraine accepts x ≤ p + c_U. Intersected with [0, 1]:
    ``lower = max(0, p − c_R)``, ``upper = min(1, p + c_U)``. With non-negative costs it is never empty.
-2. Deal inside the talks: Russia proposes first and Rubinstein's split divides the surplus of the range,
-   ``share = (1 − δ_U) / (1 − δ_R δ_U)``, ``inside = lower + share · (upper − lower)``.
-3. Walk-out threat: leaving the U.S.-led talks is worth w to Russia (a share-equivalent). By the
-   outside-option principle the deal is ``max(inside, w)`` if ``w ≤ upper``; if ``w > upper`` no deal that
-   Ukraine prefers to fighting beats the walk-out, so there is no deal.
-4. The ultimatum: Russia demands d. Ukraine accepts only if ``d ≤ upper``.
+2. Talks while the war goes on. Russia and Ukraine alternate offers, Russia first. Until they agree the
+   war continues: each round of delay gives each side one round's worth of the war, so that fighting for
+   ever is worth ``lower`` to Russia and ``1 − upper`` to Ukraine (the war is the *impasse* payoff received
+   during the talks, Binmore, Rubinstein & Wolinsky's "inside option", not a one-off exit). δ_R and δ_U are
+   the weights each side puts on the next round. The unique subgame-perfect equilibrium is Rubinstein's split
+   of the surplus of the range: with ``share = (1 − δ_U) / (1 − δ_R δ_U)``,
+   ``inside = lower + share · (upper − lower)`` (Russia's share when it proposes) and
+   ``threshold = lower + δ_R · share · (upper − lower) = (1 − δ_R)·lower + δ_R·inside``
+   (Russia's share when Ukraine proposes).
+   Derivation: Ukraine is indifferent between Russia's offer and waiting one round,
+   ``1 − inside = (1 − δ_U)(1 − upper) + δ_U (1 − threshold)``; Russia likewise,
+   ``threshold = (1 − δ_R) lower + δ_R inside``. Solving the two gives the formulas above.
+3. Walk-out (outside option, exact). Russia, and only Russia, may end the talks at any point at which it is
+   to move, taking w (a share-equivalent, once and for all); Ukraine then fights on, worth 1 − upper.
+   The exact equilibrium (Osborne & Rubinstein 1990; Binmore, Shaked & Sutton 1989):
+
+   * ``w ≤ threshold``: the option is never used and changes nothing; deal = inside.
+   * ``threshold < w ≤ upper``: the option binds. When Ukraine proposes it must offer Russia exactly w;
+     anticipating that, Russia's own first offer is ``deal = (1 − δ_U)·upper + δ_U·w``.
+     (Ukraine indifferent: 1 − deal = (1 − δ_U)(1 − upper) + δ_U (1 − w).)
+   * ``w > upper``: Ukraine would rather let Russia walk out than give it w, so Russia leaves at once:
+     no deal.
+
+   The deal is continuous in w: it equals inside at w = threshold and upper at w = upper. It rises with w
+   at rate δ_U while the option binds.
+4. The patient limit. As both discount factors approach 1 (rounds become short), threshold → inside and
+   deal → max(inside, w): the textbook statement of the outside-option principle ("the deal moves to
+   exactly w"). ``patient_deal`` returns that limit; the book teaches the exact values and the limit as the
+   limit. With δ_R = δ_U = 0.5, p = 0.5, c_R = 0.5, c_U = 0.3 and w = 0.5 the exact deal is 0.65 while
+   the limit formula gives 0.533 (issue 11's check value).
+5. The ultimatum: Russia demands d. Ukraine accepts only if ``d ≤ upper``.
+
+Why war is an impasse payoff and the walk-out an outside option. Binmore, Shaked & Sutton warn that treating
+an outside option as a disagreement point is naive. The model does not do that: the war goes on *while* the
+parties talk (Russia and Ukraine have fought throughout every round of talks since 2022), so its payoffs
+accrue during delay and enter as the impasse point; the walk-out ends the talks for good and enters as an
+outside option. Had the war been treated like the walk-out (an outside option on the whole prize rather than the impasse),
+the limit rule would give Russia Rubinstein's share of the whole prize, (1 − δ_U)/(1 − δ_R δ_U) = 0.526 at the
+defaults, instead of 0.632; the chapter says which reading it takes and why.
 
 Corners. δ_R = δ_U = 1 makes the Rubinstein share 0/0; the declaration excludes it by capping both discount
 factors at 0.99 (patience can be made as high as a reader likes short of perfectly patient). Costs of zero
-are allowed: the range then shrinks to the single point p, and the deal is p.
+are allowed: the range then shrinks to the single point p, and the deal is p (or none if w > p). When
+p − c_R < 0 the range is clipped at 0 and Russia's impasse payoff is taken as 0.
 """
 from __future__ import annotations
 
@@ -71,6 +108,7 @@ class Bargain:
     upper: float
     share: float
     inside: float
+    threshold: float
     walkout_binds: bool
     deal: float | None
     demand_acceptable: bool
@@ -94,23 +132,55 @@ def bargaining_range(p: float, c_R: float, c_U: float) -> tuple[float, float]:
     return max(0.0, v["p"] - v["c_R"]), min(1.0, v["p"] + v["c_U"])
 
 
+#: Floating-point slack: a walk-out equal to the threshold up to rounding does not bind (the deal is the same).
+_EPS = 1e-12
+
+
+def _walkout_threshold(lower: float, upper: float, delta_R: float, delta_U: float) -> float:
+    """Russia's share when Ukraine proposes: a walk-out value above it moves the deal (exact game)."""
+    share = rubinstein_share(delta_R, delta_U)
+    return lower + delta_R * share * (upper - lower)
+
+
+def _deal_with_option(lower: float, upper: float, delta_R: float, delta_U: float, w: float) -> float | None:
+    """The exact equilibrium deal when Russia can walk out for w (None: Russia walks out)."""
+    if w > upper:
+        return None
+    share = rubinstein_share(delta_R, delta_U)
+    inside = lower + share * (upper - lower)
+    if w <= _walkout_threshold(lower, upper, delta_R, delta_U) + _EPS:
+        return inside
+    return (1.0 - delta_U) * upper + delta_U * w
+
+
 def solve(**params: float) -> Bargain:
-    """Solve the chapter 1 model; unspecified parameters take their defaults."""
+    """Solve the chapter 1 model exactly; unspecified parameters take their defaults."""
     v = PARAMS.validate(params)
     lower, upper = bargaining_range(v["p"], v["c_R"], v["c_U"])
     share = rubinstein_share(v["delta_R"], v["delta_U"])
     inside = lower + share * (upper - lower)
+    threshold = _walkout_threshold(lower, upper, v["delta_R"], v["delta_U"])
     w = v["walkout"]
-    if w > upper:
-        deal = None
-    else:
-        deal = max(inside, w)
+    deal = _deal_with_option(lower, upper, v["delta_R"], v["delta_U"], w)
     return Bargain(
         lower=lower,
         upper=upper,
         share=share,
         inside=inside,
-        walkout_binds=w > inside,
+        threshold=threshold,
+        walkout_binds=w > threshold + _EPS,
         deal=deal,
         demand_acceptable=v["demand"] <= upper,
     )
+
+
+def patient_deal(**params: float) -> float | None:
+    """The patient limit (δ → 1) of the walk-out rule, max(inside, w), or None if w > upper.
+
+    This is the textbook outside-option principle; ``solve`` gives the exact deal for the declared
+    discount factors. The limit keeps the declared ``inside`` (the exact split at the given δs).
+    """
+    v = PARAMS.validate(params)
+    b = solve(**v)
+    w = v["walkout"]
+    return None if w > b.upper else max(b.inside, w)

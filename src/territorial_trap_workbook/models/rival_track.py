@@ -31,23 +31,32 @@ initiative). Shares are of the disputed value going to Russia, as in chapter 1.
 
    The clip at 0 changes nothing: chapter 1 declares w on [0, 1], and any w ≤ 0 is below every possible
    deal, so it never binds — exactly as w_raw would not. w_raw ≤ max(v_G, p) ≤ 1, so no upper clip is needed.
-3. The value w is chapter 1's walk-out value. By the outside-option principle the deal is
-   ``max(inside, w)`` if w ≤ upper, and there is no deal if w > upper (Ukraine would rather fight than
-   concede more than p + c_U).
+3. The value w is chapter 1's walk-out value, and chapter 1's exact alternating-offers equilibrium with an
+   outside option applies (``bargaining.solve``): the walk-out changes nothing while w ≤ threshold (Russia's
+   share when Ukraine proposes, ``(1 − δ_R)·lower + δ_R·inside``); for threshold < w ≤ upper the deal is
+   ``(1 − δ_U)·upper + δ_U·w``; for w > upper there is no deal (Ukraine would rather fight than concede more
+   than p + c_U). In the patient limit (δ → 1) this is the textbook ``max(inside, w)``.
 
 Derivations (ours)
 ------------------
-* The rival track matters only if it beats the inside share: binds ⇔ w > inside.
-* w_raw is linear in g, from w(0) = p − c_R − k (≤ lower ≤ inside: a track that never takes off never binds)
-  to w(1) = v_G − k. Hence
-  - if v_G − k ≤ inside, the rival track never binds, for any g (threshold None);
+* The rival track matters only if it beats Russia's share as responder: binds ⇔ w > threshold
+  (threshold = (1 − δ_R)·lower + δ_R·inside, which lies between lower and inside).
+* w_raw is linear in g, from w(0) = p − c_R − k (≤ lower ≤ threshold: a track that never takes off never
+  binds) to w(1) = v_G − k. Hence
+  - if v_G − k ≤ threshold, the rival track never binds, for any g (threshold None);
   - otherwise it binds exactly when g > g* with
-    ``g* = (inside − (p − c_R) + k) / (v_G − (p − c_R))`` ∈ [0, 1).
-    (The denominator is positive: v_G − (p − c_R) > inside + k − (p − c_R) ≥ 0.)
+    ``g* = (threshold − (p − c_R) + k) / (v_G − (p − c_R))`` ∈ [0, 1).
+    (The denominator is positive: v_G − (p − c_R) > threshold + k − (p − c_R) ≥ 0.)
 * Likewise talks collapse (no deal) exactly when g > g** with
   ``g** = (upper − (p − c_R) + k) / (v_G − (p − c_R))`` if v_G − k > upper, and never otherwise.
-  g* ≤ g** because inside ≤ upper.
-* Between g* and g** Russia's share rises one for one with w: ∂deal/∂g = v_G − (p − c_R).
+  g* ≤ g** because threshold ≤ upper.
+* Between g* and g** Russia's share rises with w at rate δ_U: ∂deal/∂g = δ_U·(v_G − (p − c_R)).
+* How g* moves (chapter 11's sentences, checked in tests/statics/ch11.py). Write m = p − c_R (Russia's war
+  value). When the range is not clipped (0 ≤ p − c_R and p + c_U ≤ 1),
+  g* = (δ_R·share·(c_R + c_U) + k) / (v_G − m). Then g* rises with k and with c_U and falls with v_G; with v_G
+  fixed it rises with p (the denominator shrinks). Moving c_R moves numerator and denominator together:
+  ∂g*/∂c_R has the sign of δ_R·share − g*, so g* rises with c_R while g* < δ_R·share (at the defaults) and
+  falls above it. "A lower war value lowers g*" therefore holds for a lower p, not for a higher c_R.
 
 Assumptions (stated, not hidden): the rival track's value v_G is what Russia expects from it, not a deal
 Ukraine has signed — the model does not ask whether Ukraine would accept it; g and v_G are independent of the
@@ -114,6 +123,7 @@ class RivalTrack:
     inside: float
     lower: float
     upper: float
+    threshold: float
     walkout: float
     binds: bool
     deal: float | None
@@ -130,7 +140,7 @@ class RivalTrack:
         if self.deal is None:
             return "The rival track beats anything Ukraine would accept: the U.S.-led talks collapse."
         if self.binds:
-            return "The rival track beats Russia's share inside the talks and moves the deal up to its value."
+            return "The rival track is worth more than Russia could get as responder in the talks: it moves the deal up."
         return "The rival track is worth less than Russia's share inside the talks: it changes nothing."
 
 
@@ -144,10 +154,11 @@ def solve(**params: float) -> RivalTrack:
         inside=b.inside,
         lower=b.lower,
         upper=b.upper,
+        threshold=b.threshold,
         walkout=w,
         binds=b.walkout_binds,
         deal=b.deal,
-        g_binds=_threshold(v, b.inside),
+        g_binds=_threshold(v, b.threshold),
         g_collapse=_threshold(v, b.upper),
     )
 
@@ -171,7 +182,7 @@ def curve(**params: float) -> dict[str, list]:
     n = int(round((param.hi - param.lo) / param.step)) + 1
     gs = [param.lo + (param.hi - param.lo) * i / (n - 1) for i in range(n)]
     ws = [_walkout(v, g) for g in gs]
-    deals = [None if w > b.upper else max(b.inside, w) for w in ws]
+    deals = [bargaining._deal_with_option(b.lower, b.upper, v["delta_R"], v["delta_U"], w) for w in ws]
     return {"g": gs, "walkout": ws, "deal": deals}
 
 
