@@ -39,15 +39,18 @@ CLAIMS: list = [
           function=_eq, space=P, moved="shift", direction="rises",
           region={"mean": (25.0, 25.0), "sigma": (11.6, 12.2)}),
     Claim(7, "raise the mean threshold to", function=_eq, space=P, moved="mean", direction="non-increasing"),
-    Claim(7, "which the model reads as raising everyone's threshold", function=_eq, space=P, moved="mean",
-          direction="non-increasing"),
     # only m − s enters: raising every threshold by s undoes a drop of s exactly
     Claim(7, "cancels the shift exactly", function=_offset, space=P, moved="shift", direction="constant",
           region={"mean": (0.0, 80.0)}),
     Claim(7, "anything that raises every threshold by the same amount", function=_offset, space=P,
           moved="shift", direction="constant", region={"mean": (0.0, 80.0)}),
-    Claim(7, "it cancels a shift of the same size exactly", function=_offset, space=P, moved="shift",
+    Claim(7, "cancels a shift of the same size exactly", function=_offset, space=P, moved="shift",
           direction="constant", region={"mean": (0.0, 80.0)}),
+    Claim(7, "the band widens with the size of the drop",
+          function=lambda **v: (cascade.critical_sigma(mean=v["mean"], shift=0.0)
+                                - cascade.critical_sigma(mean=v["mean"], shift=v["shift"]))
+          if cascade.critical_sigma(mean=v["mean"], shift=v["shift"]) is not None else None,
+          space=P, moved="shift", direction="non-decreasing", region={"mean": (25.0, 25.0)}),
     # --- jumps, and where the count rises smoothly instead -------------------------------------------------
     Claim(7, "the count rises without a break", function=_eq, space=P, moved="sigma", direction="rises",
           region={"mean": (50.0, 50.0), "shift": (0.0, 0.0), "sigma": (1.0, 39.8)}),

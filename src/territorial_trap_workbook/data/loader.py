@@ -513,7 +513,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("us_share", {}),
     ],
-    7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point"]})],
+    7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
     9: [("documents", {"topic": "ceasefire"})],
     10: [

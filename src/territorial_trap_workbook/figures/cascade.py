@@ -146,8 +146,9 @@ SIGMA_EXPLORER = ExplorerSpec(
     main=("shift", "mean"),
     title="How many states end up acting as the spread of their thresholds grows",
     try_this=(
-        "Compare the red and grey lines as the threshold drop grows. Recognition does not change whether there "
-        "is a tipping point; it moves it to a less varied population, one that was previously safe.",
+        "Compare the red and grey lines as the threshold drop grows. With the average threshold at 25, "
+        "recognition does not change whether there is a tipping point; it moves it to a less varied population, "
+        "one that was previously safe. At an average of 50 there is no jump without a drop at all.",
     ),
     caption=("How many states end up acting as the spread of thresholds grows, with and without a recognised "
              "annexation (continuous version, N = 100; all parameters illustrative)."),
