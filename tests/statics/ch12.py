@@ -106,7 +106,7 @@ CLAIMS: list = [
     _postpones("The expected wait from talks falls to"),
     _postpones("Here a likelier ceasefire delays escalation, but only because"),
     _postpones("a likelier ceasefire lengthens the wait from talks if and only if"),
-    _postpones("postpones the next offensive in the chain only while ceasefires are more durable"),
+    _postpones("postpones the next offensive in the chain only while an offensive is further away"),
     _brings_forward("a quick pause to re-arm brings the offensive forward"),
     _postpones("a durable one postpones the next offensive"),
     _brings_forward("a quick pause brings it forward"),

@@ -54,8 +54,9 @@ are declared from 0.01, so from every non-offensive state an offensive is possib
 5. Does a ceasefire postpone the offensive? Raising q_TC moves probability from "talks go on" to "talks produce
    a ceasefire". Differentiating t = (I − Q)⁻¹·1 gives ∂t_T/∂q_TC = N[T, T]·(t_C − t_T), and N[T, T] ≥ 1, so a
    likelier ceasefire lengthens the wait from talks if and only if an offensive is further away from a
-   ceasefire than from talks, t_C > t_T (:func:`ceasefire_postpones`). It fails when ceasefires break down
-   faster than talks collapse — the article's "pause to re-arm" (with the other defaults, from q_CO = 0.10).
+   ceasefire than from talks, t_C > t_T (:func:`ceasefire_postpones`). It fails when an offensive comes
+   sooner from a ceasefire than from talks — a ceasefire that is a quick pause to re-arm (with the other defaults,
+   from about q_CO = 0.093; not simply when q_CO > q_TO, since ceasefires can also freeze).
 
 Assumptions: the chance of moving depends only on the current state, not on how long the state has lasted or
 on what came before (the Markov property — chapter 9's ceasefire hazard relaxes exactly this); probabilities
