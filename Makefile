@@ -115,10 +115,12 @@ BENCH_HUB_ARGS ?=
 bench-hub: $(TEST_STAMP) hub-deps
 	$(PY) benchmarks/hub.py $(BENCH_HUB_ARGS)
 
+# The student edition first (it fills the npm and wheel caches the others copy from), then the other two side
+# by side: each build is one mostly single-threaded Sphinx process, and the machines have two cores.
 test: $(TEST_STAMP) browser-deps sandbox-deps print-deps hub-deps
 	$(WB) build --edition student
-	$(WB) build --edition instructor
-	$(WB) build --edition self-study
+	$(WB) build --edition instructor & other=$$!; $(WB) build --edition self-study; mine=$$?; \
+	  wait $$other && exit $$mine
 	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions

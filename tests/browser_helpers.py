@@ -343,15 +343,21 @@ def dumps(value) -> str:
 ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
 # The two items the self-study edition adds after each chapter's exercise download (book/self_study.py).
 SELF_STUDY_ITEMS = re.compile(r"<li><p>(?:Solution notebook|Worked solutions):.*?</li>\n", re.S)
+# The one list the instructor edition adds after each chapter's exercise download (the ``{only} instructor``
+# block of step 4 in CONTRIBUTING.md): a link to the chapter's solution page, tested by test_editions.
+INSTRUCTOR_ITEMS = re.compile(r'<ul class="simple">\n<li><p>Solutions: <a class="reference internal" '
+                              r'href="solutions/[^"]+\.html">.*?</li>\n</ul>\n', re.S)
+EDITION_ITEMS = {"self-study": SELF_STUDY_ITEMS, "instructor": INSTRUCTOR_ITEMS}
 
 
 def article(path: Path, edition: str = "student") -> str | None:
-    """The page's article (its content without the site's navigation); for the self-study edition without
-    the two solution links it adds to each chapter, so that a chapter compares equal to the student's."""
+    """The page's article (its content without the site's navigation), without the solution links the
+    self-study and instructor editions add to each chapter, so that a chapter compares equal to the student's."""
     match = ARTICLE.search(path.read_text(encoding="utf8"))
     if match is None:
         return None
-    return SELF_STUDY_ITEMS.sub("", match.group(0)) if edition == "self-study" else match.group(0)
+    items = EDITION_ITEMS.get(edition)
+    return items.sub("", match.group(0)) if items else match.group(0)
 
 
 def student_twin(site: Path, page_name: str, edition: str, tmp_path_factory) -> bool:

@@ -1,5 +1,7 @@
 """Accessibility: an axe-core audit of every built page of every edition, opened offline from disk; a page whose
-article is the student edition's (``student_twin``) is audited once, there.
+article is the student edition's (``student_twin``) is audited once, there. The audit runs inside the browser
+suite (``test_browser_static``), on the laptop-width load it makes of every page anyway (``audit_content``):
+one load per page and width, every check on it. This module holds the audit and the test of the audit itself.
 
 axe-core (npm ``axe-core@4``, installed into ``.cache/npm-axe`` by ``make browser-deps`` or on first use) is
 injected into each page once its figures are drawn and its maths typeset, and run on the book's own content only:
@@ -13,8 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import (EditionPages, axe_audit, chromium_browser, dumps, open_page,  # noqa: F401
-                             pytest_generate_tests, student_twin)
+from browser_helpers import axe_audit, chromium_browser, dumps, open_page  # noqa: F401
 
 BLOCKING = ("critical", "serious")
 #: Sphinx's and the theme's own pages with no article: all of their content is the theme's.
@@ -38,38 +39,19 @@ def blocking_violations(result: dict) -> list[dict]:
     return found
 
 
-class _Edition(EditionPages):
-    def test_no_serious_violation_in_content(self, site, context, page_name, tmp_path_factory):
-        page_path = site / page_name
-        assert page_path.is_file(), f"{page_name} was not built"
-        if student_twin(site, page_name, self.edition, tmp_path_factory):
-            pytest.skip("the same article as the student edition's page, audited there")
-        offline = open_page(context, page_path)
-        try:
-            if page_name not in THEME_PAGES:
-                assert offline.page.locator("main .bd-article").count() == 1, "no article: has the theme changed?"
-            result = axe_audit(offline.page, whole_document=False)
-        finally:
-            offline.close()
-        found = blocking_violations(result)
-        known = {(page, rule) for page, rule in KNOWN if page == page_name}
-        unexpected = [v for v in found if (page_name, v["id"]) not in known]
-        assert not unexpected, (f"{self.edition}/{page_name}: serious or critical axe violations in the content: "
-                                f"{dumps(unexpected)}")
-        gone = known - {(page_name, v["id"]) for v in found}
-        assert not gone, f"known violations no longer found (remove them from KNOWN): {sorted(gone)}"
-
-
-class TestStudentEdition(_Edition):
-    edition = "student"
-
-
-class TestInstructorEdition(_Edition):
-    edition = "instructor"
-
-
-class TestSelfStudyEdition(_Edition):
-    edition = "self-study"
+def audit_content(page, where: str) -> None:
+    """Audit an opened page's content (called by the browser suite on its laptop-width load of every page, so
+    each page is loaded once per width): no serious or critical violation beyond ``KNOWN``, and each known one
+    still found."""
+    page_name = where.split("/", 1)[1] if "/" in where else where
+    if page_name not in THEME_PAGES:
+        assert page.locator("main .bd-article").count() == 1, f"{where}: no article: has the theme changed?"
+    found = blocking_violations(axe_audit(page, whole_document=False))
+    known = {(name, rule) for name, rule in KNOWN if name == page_name}
+    unexpected = [v for v in found if (page_name, v["id"]) not in known]
+    assert not unexpected, f"{where}: serious or critical axe violations in the content: {dumps(unexpected)}"
+    gone = known - {(page_name, v["id"]) for v in found}
+    assert not gone, f"known violations no longer found (remove them from KNOWN): {sorted(gone)}"
 
 
 PLANTED = """<!doctype html><html lang="en"><head><title>Planted</title></head><body>

@@ -7,7 +7,8 @@ error, every plotly figure drawn (an SVG with traces), every piece of maths type
 text, nothing wider than the screen, and no text box of a figure (title, read-out, legend, slider labels, axis
 titles and ticks) overlapping another or leaving the figure (``screen_checks``). At 1366 px one far step of every
 slider is clicked, slider after slider; after every move the values the sliders show must be the state drawn
-(recomputed from the package), and the read-out must say that state's sentence.
+(recomputed from the package), and the read-out must say that state's sentence. Last, at 1366 px, the axe-core
+audit of the page's content runs on the same load (``test_accessibility.audit_content``).
 
 A page of the instructor or self-study edition whose article is the student edition's (``student_twin``) is
 checked once, in the student edition; one whose figures are the student edition's skips the slider moves.
@@ -29,6 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from browser_helpers import (EditionPages, article, built_site, chromium_browser, dumps,  # noqa: F401
                              expected_pages, open_page, pytest_generate_tests, site_pages, student_twin)
 from screen_checks import figure_text, raw_markup, too_wide, visible_text
+from test_accessibility import audit_content
 
 DESKTOP, TABLET, PHONE = 1366, 768, 390
 #: A screen turned after the page has loaded (a phone to landscape-ish, a tablet to portrait-ish).
@@ -204,6 +206,8 @@ class _Edition(EditionPages):
             assert offline.blocked == [], f"requests to the network: {dumps(offline.blocked)}"
             assert offline.failed == [], f"failed requests: {dumps(offline.failed)}"
             assert offline.errors == [], f"console errors: {dumps(offline.errors)}"
+            if width == DESKTOP:  # accessibility on this same load (test_accessibility), last: axe re-reads the
+                audit_content(page, f"{self.edition}/{page_name}")  # stylesheets, which file:// refuses
         finally:
             offline.close()
 

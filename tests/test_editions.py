@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from browser_helpers import SELF_STUDY_ITEMS, article, built_site, site_pages
+from browser_helpers import INSTRUCTOR_ITEMS, SELF_STUDY_ITEMS, article, built_site, site_pages
 from leaks import RUN, site_corpus, solution_texts, words
 from territorial_trap_workbook.book.build import PROJECT_ROOT
 from territorial_trap_workbook.book.self_study import SOLUTION_SUFFIX, WORKED_DIR, add_practice_links
@@ -100,6 +100,21 @@ def test_self_study_pages_are_the_student_pages_plus_the_solution_links(student,
         else:  # Sphinx's search page has no article: all theme
             assert name == "search.html"
         assets = [ASSETS.findall((site / name).read_text(encoding="utf8")) for site in (self_study, student)]
+        assert assets[0] == assets[1], name
+
+
+def test_instructor_chapters_are_the_student_chapters_plus_the_solutions_link(tmp_path_factory, student):
+    """Each instructor chapter page is the student page plus exactly one list: the link to that chapter's
+    solution page, so the browser suite checks the article once, in the student edition (``student_twin``)."""
+    instructor = built_site(tmp_path_factory, "instructor")
+    for chapter in CHAPTERS:
+        name = f"{chapter.stem}.html"
+        mine = (instructor / name).read_text(encoding="utf8")
+        assert INSTRUCTOR_ITEMS.findall(mine) and f'href="solutions/{chapter.stem}.html"' in mine, name
+        assert len(INSTRUCTOR_ITEMS.findall(mine)) == 1, name
+        assert article(instructor / name, "instructor") == article(student / name), (
+            f"{name}: the instructor page's content is not the student page's plus the solutions link")
+        assets = [ASSETS.findall((site / name).read_text(encoding="utf8")) for site in (instructor, student)]
         assert assets[0] == assets[1], name
 
 

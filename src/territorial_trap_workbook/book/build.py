@@ -25,6 +25,7 @@ from scratch every time (an incremental build would not repeat the warnings of u
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -176,16 +177,44 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
 
 
 def build_wheel(project_root: Path, dest: Path) -> Path:
-    """The package as a wheel, offered in the book's downloads (built offline from the installed tools)."""
+    """The package as a wheel, offered in the book's downloads (built offline from the installed tools).
+
+    Built once per content of the package's sources (``_build/wheel-cache/<hash>/``) and copied: the three
+    editions and the suite's builds offer the same wheel, and pip takes seconds per build."""
     dest.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-               "--wheel-dir", str(dest), str(project_root)]
-        done = subprocess.run(cmd, capture_output=True, text=True, cwd=scratch,
-                              env={**os.environ, "PIP_NO_INDEX": "1"})
-    if done.returncode != 0:
-        raise BookBuildError(f"could not build the package wheel for the downloads:\n{done.stderr[-3000:]}")
+    cache = project_root / "_build" / "wheel-cache" / _source_hash(project_root)
+    if not (cache / wheel_name()).is_file():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=cache.parent) as fresh, tempfile.TemporaryDirectory() as scratch:
+            cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                   "--wheel-dir", fresh, str(project_root)]
+            done = subprocess.run(cmd, capture_output=True, text=True, cwd=scratch,
+                                  env={**os.environ, "PIP_NO_INDEX": "1"})
+            if done.returncode != 0:
+                raise BookBuildError(f"could not build the package wheel for the downloads:\n{done.stderr[-3000:]}")
+            try:
+                os.rename(fresh, cache)
+            except OSError:  # a build running beside this one got there first: its wheel is the same
+                pass
+            else:
+                os.mkdir(fresh)  # for TemporaryDirectory's clean-up
+    shutil.copy2(cache / wheel_name(), dest / wheel_name())
     return dest / wheel_name()
+
+
+#: What goes into the wheel: a change to any of these builds a new one.
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "src")
+
+
+def _source_hash(project_root: Path) -> str:
+    digest = hashlib.sha256()
+    for name in WHEEL_SOURCES:
+        top = project_root / name
+        files = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path):
+                digest.update(str(path.relative_to(project_root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def wheel_name() -> str:
