@@ -286,5 +286,23 @@ def test_credibility_matches_an_independent_incentive_check(v):
 
     honest = prefers_firm_margin(m.mu_weak) >= -1e-12 and prefers_firm_margin(m.mu_strong) <= 1e-12
     margins = (abs(prefers_firm_margin(m.mu_weak)), abs(prefers_firm_margin(m.mu_strong)))
-    if min(margins) > 1e-9:  # away from exact ties
+    if r_hi - r_lo <= 0:  # both offers coincide: no war can occur, credibility does not arise (None)
+        assert m.credible is None
+    elif min(margins) > 1e-9:  # away from exact ties
         assert m.credible == honest
+
+
+@given(valid(SPACE))
+def test_credibility_is_not_judged_where_no_war_can_occur(v):
+    """Issue 11: with p ≤ c_res both offers are 0 (more generally, whenever the firm and the generous offer
+    coincide), every offer is accepted and war is impossible; the model reports credible = None (the question
+    does not arise), never False."""
+    m = mediation.solve(**v)
+    if v["p"] <= v["c_res"]:
+        assert m.gain == 0
+    if m.gain == 0:
+        assert m.gain == 0 and m.p_war == 0 and m.p_war_without == 0
+        assert m.credible is None and not m.informative
+        assert "No war can occur" in m.verdict
+    else:
+        assert m.credible in (True, False)

@@ -160,3 +160,12 @@ def test_every_public_function_refuses_bad_values(fn, name, data):
     bad = data.draw(bad_value_of(SPACE[name]))
     with pytest.raises(ParameterError, match=name):
         fn(**{name: bad})
+
+
+def test_a_higher_cost_of_war_can_move_the_threshold_either_way():
+    """The chapter's sentence: c_R lowers Russia's war value but widens the range, so g* can rise or fall
+    (∂g*/∂c_R has the sign of δ_R·share − g*)."""
+    up = [rival_track.binding_threshold(c_R=c, k=0.0, v_G=0.95) for c in (0.05, 0.1)]  # g* < δ_R·share
+    assert up[1] > up[0]
+    down = [rival_track.binding_threshold(c_R=c, k=0.3, v_G=0.95) for c in (0.05, 0.1)]  # g* > δ_R·share
+    assert down[1] < down[0]

@@ -72,7 +72,9 @@ def test_the_seeded_false_claims_are_in_the_registers():
     # chapter 4 fixed the sentence (the price rises with Europe's resources above the level at which Europe gives
     # while the U.S. is in); its register keeps a checked claim about the price of the split
     assert any("price of the split" in f for f in fragments[4])
-    assert any("$p - c_R$ down" in f for f in fragments[11])
+    # chapter 11 fixed the sentence (g* falls with p, v_G fixed, where p − c_R ≥ 0; c_R moves it either way); its
+    # register keeps the checked claim about p
+    assert any("expected share from fighting $p$ is lower" in f for f in fragments[11])
     assert any("rises with Russia's uncertainty" in f for f in fragments[12])
     assert any("postpones the next offensive" in f for f in fragments[12])
     assert movement_sentences("12-escalation")

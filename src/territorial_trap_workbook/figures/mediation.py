@@ -45,7 +45,10 @@ def draw(v: Mapping[str, float]) -> Frame:
         where = "No bias makes the mediator's advice credible."
     else:
         where = f"The mediator's advice is credible once its weight on Ukraine is at least {m.w_min:.2f}."
-    now = f"At a weight of {v['w']:.2f} the advice is {'credible' if m.credible else 'not credible'}"
+    if m.credible is None:
+        now = f"At a weight of {v['w']:.2f} there is nothing to advise: both offers coincide and no war can occur"
+    else:
+        now = f"At a weight of {v['w']:.2f} the advice is {'credible' if m.credible else 'not credible'}"
     if m.credible and not m.decisive:
         now += " but changes nothing"
     readout = (f"{where} {now}: the chance of war is {m.p_war:.2f} (with no credible advice, "

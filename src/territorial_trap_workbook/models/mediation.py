@@ -65,6 +65,9 @@ Advice matters only if it changes Ukraine's choice (μ_w < μ_U ≤ μ_s). Outco
   P(war) = q(1 − a);
 * otherwise Ukraine acts on its prior: firm if q < μ_U (P(war) = q), generous otherwise (P(war) = 0).
 
+When G = 0 (p ≤ c_res) both offers coincide and no war can occur; ``credible`` is then None ("the question
+does not arise"), not False.
+
 Corners (all solved, none excluded): G + L = 0 (p = 0 and c_U = 0) makes Ukraine indifferent; μ_U is then
 set to 0 (ties go to the generous offer). G = 0 (p ≤ c_res) makes advice irrelevant. q is declared in
 [0.05, 0.95] so both signals have positive probability for every accuracy in [0.5, 1]. The joint condition
@@ -140,7 +143,7 @@ class Mediation:
     ukraine_threshold: float   # μ_U
     mediator_threshold: float  # μ_M at the current bias
     w_min: float | None    # least credible bias (None: no bias in [0, 1] is enough)
-    credible: bool
+    credible: bool | None  # None: the question does not arise (G = 0: both offers coincide, no war can occur)
     decisive: bool         # the two messages would lead Ukraine to different offers
     p_war: float
     p_war_without: float
@@ -154,6 +157,8 @@ class Mediation:
 
     @property
     def verdict(self) -> str:
+        if self.credible is None:
+            return "No war can occur: both offers are the same, so there is no advice to believe or doubt."
         if not self.decisive:
             return "Advice would not change Ukraine's offer: the mediator's information is irrelevant."
         if self.credible:
@@ -226,8 +231,13 @@ def _solve(v) -> Mediation:
     firm_weak = (1 - mu_w) * gain > mu_w * loss
     firm_strong = (1 - mu_s) * gain > mu_s * loss
     decisive = firm_weak and not firm_strong
-    credible = (_mediator_gain(mu_w, w, k, gain, loss, excess) >= 0
-                and _mediator_gain(mu_s, w, k, gain, loss, excess) <= 0)
+    if gain <= 0:
+        # p ≤ c_res: both types' floors are 0, the firm and the generous offer coincide and every offer is
+        # accepted — no war can occur, so there is no advice whose credibility could be judged (issue 11).
+        credible = None
+    else:
+        credible = (_mediator_gain(mu_w, w, k, gain, loss, excess) >= 0
+                    and _mediator_gain(mu_s, w, k, gain, loss, excess) <= 0)
 
     firm, generous, war = 1 - r_lo, 1 - r_hi, 1 - v["p"] - v["c_U"]
     # Without (credible) advice Ukraine acts on its prior.
