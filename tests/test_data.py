@@ -93,9 +93,10 @@ def test_every_number_has_a_unit(name):
 @pytest.mark.parametrize("name", FIGURE_TABLES)
 def test_figures_are_data_not_illustrative(name):
     kinds = set(load(name)["kind"])
-    assert kinds <= {"data", "derived"}
-    derived = load(name).query("kind == 'derived'")
-    assert derived["note"].str.len().gt(0).all(), "a derived figure says how it was derived"
+    assert kinds <= {"data", "estimate", "plan", "derived"}
+    for kind in ("derived", "estimate", "plan"):
+        rows = load(name).query("kind == @kind")
+        assert rows["note"].str.len().gt(0).all(), f"a {kind} figure says in its note how it was obtained"
 
 
 def _regions_value(measure: str, entity: str) -> float:

@@ -12,7 +12,8 @@ Two row layouts are used:
 
   A point figure fills ``value``; a range fills ``value_lo`` and ``value_hi`` (where sources disagree or a
   source gives only a range); a lone ``value_lo`` means "more than value_lo" (e.g. "more than 2 % of GDP").
-  ``kind`` is ``data`` (as read) or ``derived`` (plain arithmetic on read figures, explained in ``note``).
+  ``kind`` is ``data`` (as read), ``estimate`` (an analyst's or intelligence estimate as reported), ``plan`` (a
+  budget plan or projection) or ``derived`` (plain arithmetic on read figures, explained in ``note``).
 
 * **fact tables** (``land_bridge``, ``documents``) — one dated fact per row, with an optional number::
 
@@ -101,7 +102,9 @@ TABLES: dict[str, _Layout] = {
     "land_bridge": FACTS,
     "documents": FACTS,
 }
-KINDS = ("data", "derived")
+#: data: a statistic or measured figure as published; estimate: an analyst's or intelligence service's estimate
+#: as reported; plan: a budget plan or projection, not an outturn; derived: arithmetic on read figures (see note)
+KINDS = ("data", "estimate", "plan", "derived")
 VALUE_COLUMNS = ("value", "value_lo", "value_hi")
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -506,7 +509,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "financial_humanitarian_allocated",
         ]}),
     ],
-    5: [("land_bridge", {})],
+    5: [("land_bridge", {}), ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025", "us_28_point_2025"]})],
     6: [
         ("aid", {"entity": ["United States", "Europe"], "measure": [
             "allocated_total_cumulative", "allocated_military_cumulative", "allocated_last_package_before_pause",
