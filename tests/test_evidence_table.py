@@ -94,9 +94,9 @@ def test_the_table_scrolls_sideways_in_a_focusable_labelled_box():
 
 
 def test_a_source_id_in_a_note_becomes_a_link_named_by_its_publisher():
-    html = evidence_table_html(5)  # the canal row's note names cmio_canal
-    assert "cmio_canal" not in html
-    assert re.search(r'\(<a href="https://cmio\.org/[^"]+">cmio\.org</a>\)', html)
+    html = evidence_table_html(5)  # the canal rows' notes name tass_canal_2022
+    assert "tass_canal_2022" not in html
+    assert re.search(r'\(<a href="https://tass\.com/[^"]+">TASS</a>\)', html)
 
 
 def test_the_checker_itself_catches_each_defect():

@@ -77,7 +77,7 @@ CLAIMS: list = [
     Claim(3, "in the mixed equilibrium it makes Russia more likely to concede first", function=mixed_p_russia_first,
           space=ASYM, moved="c_R", direction="falls"),
     # simulation
-    Claim(3, "If Western aid shrinks over time while Russia's costs stay roughly constant", function=t_U,
+    Claim(3, "aid that shrinks over time while Russia's costs stay roughly constant", function=t_U,
           space=SIM, moved="aid_fatigue", direction="non-increasing"),
     Claim(3, "In the simulation what matters is whether the total keeps shrinking", function=t_U, space=SIM,
           moved="aid_fatigue", direction="non-increasing"),
@@ -105,6 +105,7 @@ CLAIMS: list = [
     _exempt("so territory does not change as budgets fall", "says what the model leaves out"),
     _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
     _exempt("European donors raised military aid in 2025", "a statement about the data"),
+    _exempt("(inflation-adjusted) while total military aid changed by", "a statement about the data"),
     _exempt("The side with the lower value, at", "a comparison of two given values, not a movement"),
     _exempt("pays 2 a month and its cost does not grow", "sets up a question"),
     _exempt("budgets fall mechanically and a side stops only when its budget is empty",

@@ -76,6 +76,8 @@ CLAIMS: list = [
     _not("because the rising side can give up part of its", NAMES_A_SIDE),
     _not("force limits, monitoring and guarantees can shrink it", "reports Chadefaux's argument (literature)"),
     _not("a claim that *Russia* is the declining side", NAMES_A_SIDE),
+    _not("in model terms, demands that lower $p_2$", "reads a stated demand as a lower p2 (an interpretation, no "
+         "parameter is moved)"),
     _not("whose expectation of decline is accurate", NAMES_A_SIDE),
     _not("it does not by itself settle who is declining", NAMES_A_SIDE),
     _not("Which clauses of a possible settlement would raise", "a discussion question"),

@@ -143,8 +143,9 @@ BUDGETS = ExplorerSpec(
     main=("aid", "aid_fatigue", "cost_R", "fatigue_R"),
     title="Two resolve budgets drained month by month, and the month each side runs out",
     try_this=(
-        "From the opening values, lower aid fatigue step by step: at what rate does Russia run out first? Put it "
-        "back, then raise Russia's monthly cost instead: how far must it move to do the same?",
+        "From the opening values, lower aid fatigue step by step: at which slider step does Russia run out first? "
+        "(The exact threshold lies between two steps; the chapter gives it.) Put it back, then raise Russia's "
+        "monthly cost instead: how far must it move to do the same?",
         "Set Russia's fatigue rate to 0. Does aid still decide the outcome, or only delay it?",
     ),
     caption=("A teaching simulation, not an equilibrium: resolve budgets drained by monthly costs that grow "
