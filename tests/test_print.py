@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,11 @@ def printed(tmp_path_factory):
 
     site = built_site(tmp_path_factory, "student")
     out = tmp_path_factory.mktemp("pdf")
-    run = print_site(site, out, chapters=[CHAPTER], book=False, sheets=True, offer=False, log=lambda *_: None)
+    # In its own thread: playwright's sync API refuses a thread whose asyncio loop is running, which is the case
+    # on a test worker where the browser suite's Chromium (also sync playwright) is already open.
+    with ThreadPoolExecutor(1) as pool:
+        run = pool.submit(print_site, site, out, chapters=[CHAPTER], book=False, sheets=True, offer=False,
+                          log=lambda *_: None).result()
     kinds = {p.kind: p for p in run.printed}
     return site, kinds["chapter"], kinds["sheet"]
 
@@ -91,9 +96,16 @@ def outside_text_area(pdf: Path) -> list[str]:
     return bad
 
 
-def test_chapter_fits_and_is_titled(printed):
+@pytest.mark.xfail(strict=True, reason="issue 13 is open on this point: chapter 1's course-text revision (issue 11) "
+                   "made it print on 14 A4 pages; it must come back to 10 or fewer (move detail into dropdowns, which "
+                   "print closed, or tighten the print stylesheet). Strict: remove this mark once it passes.")
+def test_chapter_fits_in_ten_pages(printed):
     _, chapter, _ = printed
     assert chapter.pages <= 10, f"chapter 1 prints on {chapter.pages} A4 pages; at most 10 expected"
+
+
+def test_chapter_is_titled(printed):
+    _, chapter, _ = printed
     first_page = subprocess.run(["pdftotext", "-l", "1", "-layout", str(chapter.path), "-"], capture_output=True,
                                 text=True, check=True).stdout
     title = f"{CHAPTER.number}. {CHAPTER.title}"

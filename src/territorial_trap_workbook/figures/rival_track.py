@@ -25,7 +25,7 @@ def draw(v: Mapping[str, float]) -> Frame:
              name="Russia's share inside U.S.-led talks", line=dict(color=PALETTE["green"], width=2),
              hovertemplate="inside share %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=[0, 1], y=rounded([s.threshold, s.threshold]), mode="lines",
-             name="Russia's share as responder (the rival track binds above it)",
+             name="Russia's share as responder",
              line=dict(color=PALETTE["green"], width=1.5, dash="dot"),
              hovertemplate="binds above %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=gs, y=rounded(c["walkout"]), mode="lines", name="Value of the rival track w",
