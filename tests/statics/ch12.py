@@ -106,6 +106,7 @@ CLAIMS: list = [
     _postpones("The expected wait from talks falls to"),
     _postpones("Here a likelier ceasefire delays escalation, but only because"),
     _postpones("a likelier ceasefire lengthens the wait from talks if and only if"),
+    _postpones("swaps some months of \"still in talks\" for a fresh start from a ceasefire"),
     _postpones("postpones the next offensive in the chain only while an offensive is further away"),
     _brings_forward("a quick pause to re-arm brings the offensive forward"),
     _postpones("a durable one postpones the next offensive"),
@@ -124,10 +125,7 @@ CLAIMS: list = [
     _not("a Ukraine that looks resolute in order to lower the demand", "names a mechanism the model leaves out"),
     _not("measured spending rose sharply in 2024", "a data statement (evidence table)"),
     _not("treat a rising line as proof of the comparison", "about reading data, not a model quantity"),
-    _not("a ceasefire without guarantees raises its own risk of a later attack",
-         "a party's stated view, put in the chain's terms (q_FO high)"),
-    _not("would lower escalation risk; the chain agrees only if", "a party's view; the chain's side is "
-         "registered under Example 6 (postpones / brings forward)"),
+    _postpones("path would lower escalation risk only if an offensive is further away from a ceasefire"),
     _not("Who in this conflict has an interest in widening", "a discussion question"),
     _not("Would you rather model \"talks collapse\" as a higher", "a discussion question"),
 ]

@@ -49,6 +49,10 @@ MEASURE_LABELS: dict[str, str] = {
     "artillery_shell_production": "artillery shell production",
     "artillery_shell_production_for_ukraine": "artillery shell production for Ukraine",
     "artillery_shells_fired": "artillery shells fired",
+    "main_battle_tanks_lost": "main battle tanks lost",
+    "main_battle_tanks_active": "main battle tanks in active service",
+    "main_battle_tanks_in_storage": "main battle tanks in storage",
+    "tanks_reactivated_from_storage_per_month": "tanks taken out of storage per month",
     # regional economies
     "gross_regional_product": "gross regional product",
     "share_of_ukraine_gdp": "share of Ukraine's GDP",

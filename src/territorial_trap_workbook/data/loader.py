@@ -530,7 +530,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
                              "allocated_military_year_to_date"]}),
     ],
     11: [("documents", {"topic": "forum"})],
-    12: [("war_economy", {})],
+    12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
+         ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
 }
 
