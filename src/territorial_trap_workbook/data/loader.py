@@ -487,7 +487,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
-        ("documents", {"id": ["cn_12_point"]}), ("regions", {"measure": ["area"]})],
+        ("documents", {"id": ["cn_12_point", "putin_talks_2022"]}),
+        ("regions", {"measure": ["area"], "entity": ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson"]})],
     3: [
         ("aid", {"measure": [
             "allocated_total_cumulative",
