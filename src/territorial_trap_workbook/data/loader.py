@@ -521,6 +521,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "allocated_total_cumulative", "allocated_military_cumulative", "allocated_last_package_before_pause",
         ]}),
         ("us_share", {}),
+        ("documents", {"id": ["jeddah_2025", "putin_ceasefire_2025", "us_28_point_2025", "eu_statement_2025_11",
+                              "cn_12_point"]}),
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
