@@ -529,6 +529,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     9: [("documents", {"topic": "ceasefire"})],
     10: [
         ("economy", {}),
+        ("documents", {"topic": "economy"}),
+        ("war_economy", {"measure": ["military_expenditure", "military_burden"]}),
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],
