@@ -50,6 +50,8 @@ BASELINE = {
     "bargaining.bargaining_range": dict(p=0.5, c_R=0.1, c_U=0.2),
     "bargaining.rubinstein_share": dict(delta_proposer=0.9, delta_responder=0.8),
     "capstone.audience_floor": dict(p=0.5, c_R=0.1, a=0.1),
+    "capstone.deadlock_edge": dict(parameter="a"),
+    "capstone.deadlock_share": dict(draws=5),
     "cascade.cascade_path": dict(thresholds=[0, 1, 2]),
     "cascade.discrete_cascade": dict(thresholds=[0, 1, 2]),
     "cascade.equilibria": dict(sigmas=[10.0, 12.0]),

@@ -145,3 +145,51 @@ def test_bad_values_raise_parameter_error_naming_the_parameter(name, data):
 def test_bad_step_raises_parameter_error(step):
     with pytest.raises(ParameterError, match="step"):
         capstone.over_time(step)
+
+
+@pytest.mark.parametrize("name", ["a", "rigidity_R", "rigidity_U", "c_R", "c_U", "m_R", "aid"])
+def test_deadlock_edge_is_where_the_gap_changes_sign(name):
+    """deadlock_edge (chapter 13's 'how much rests on the defaults'): at the returned value the ratifiable width
+    r_U − r_R is zero, and just inside it the walls are crossed as at the defaults, just beyond they are not."""
+    x = capstone.deadlock_edge(name)
+    d = SPACE.defaults()[name]
+    assert x is not None and SPACE[name].lo <= x <= SPACE[name].hi
+    assert capstone.solve(**{name: x}).gap == pytest.approx(0.0, abs=1e-9)
+    inside, beyond = x + 1e-6 * (d - x) / abs(d - x), x - 1e-6 * (d - x) / abs(d - x)
+    assert capstone.solve(**{name: inside}).gap < 0 < capstone.solve(**{name: beyond}).gap
+
+
+@pytest.mark.parametrize("name", ["aid_fatigue", "months", "c_bar"])
+def test_deadlock_edge_is_none_where_no_value_opens_a_range(name):
+    """A full scan of the declared range at a fine grid: the gap never changes sign, and the function says None."""
+    q = SPACE[name]
+    xs = [q.lo + (q.hi - q.lo) * i / 200 for i in range(201)]
+    if q.integer:
+        xs = sorted({round(x) for x in xs})
+    assert all(capstone.solve(**{name: x}).gap < 0 for x in xs)
+    assert capstone.deadlock_edge(name) is None
+
+
+def test_deadlock_edge_from_an_open_range_finds_where_it_closes():
+    """Starting where a range exists (a = 0), the edge is the same crossing point, approached from the other side."""
+    assert capstone.deadlock_edge("a", a=0.0) == pytest.approx(capstone.deadlock_edge("a"), abs=1e-9)
+
+
+def test_deadlock_edge_refuses_an_unknown_parameter():
+    with pytest.raises(ParameterError, match="parameter"):
+        capstone.deadlock_edge("delta")
+
+
+def test_deadlock_share_recounts_the_same_draws():
+    """deadlock_share re-derived: the same generator, seed and order of draws (PARAMS order, months whole),
+    counted by hand."""
+    import numpy as np
+    rng = np.random.default_rng(5)
+    crossed = 0
+    for _ in range(40):
+        v = {}
+        for q in SPACE.params:
+            v[q.name] = int(rng.integers(int(q.lo), int(q.hi) + 1)) if q.integer else float(rng.uniform(q.lo, q.hi))
+        crossed += capstone.solve(**v).gap < 0
+    assert capstone.deadlock_share(draws=40, seed=5) == crossed / 40
+    assert 0.0 <= capstone.deadlock_share(draws=7, seed=1) <= 1.0

@@ -229,3 +229,20 @@ def test_weight_splits_always_valid(weights):
     splits = winsets.whole_region_splits(weights)
     assert splits[0] == 0.0 and splits[-1] == 1.0
     assert all(0.0 <= x <= 1.0 for x in splits) and list(splits) == sorted(splits)
+
+
+def test_whole_piece_deal_exists_only_on_a_first_stretch_of_rigidity():
+    """winsets (the book's composition of Putnam 1988 and Schelling 1960): as λ_R rises with everything else fixed,
+    the overlap [r_R, r_U] shrinks from the left only, so the set of λ_R with a whole-piece deal is one initial
+    stretch [0, λ_whole] that ends at or before the breaking point (chapter 2, Figure 2.2)."""
+    import itertools
+    rigidities = [i / 50 for i in range(51)]
+    for p, c_R, c_U, lam_U, n in itertools.product((0.3, 0.5, 0.6, 0.8), (0.0, 0.1, 0.3), (0.05, 0.15, 0.4),
+                                                   (0.0, 0.1, 0.4), (2, 3, 4, 6, 7)):
+        has = [winsets.solve(p=p, c_R=c_R, c_U=c_U, rigidity_U=lam_U, rigidity_R=lam, pieces=n).whole_deal
+               is not None for lam in rigidities]
+        stretch = has.index(False) if False in has else len(has)
+        assert not any(has[stretch:]), (p, c_R, c_U, lam_U, n)
+        brk = winsets.breaking_rigidity(p=p, c_R=c_R, c_U=c_U, rigidity_U=lam_U)
+        if stretch and brk is not None:
+            assert rigidities[stretch - 1] <= brk + 1e-9

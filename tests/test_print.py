@@ -96,9 +96,6 @@ def outside_text_area(pdf: Path) -> list[str]:
     return bad
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 is open on this point: chapter 1's course-text revision (issue 11) "
-                   "made it print on 14 A4 pages; it must come back to 10 or fewer (move detail into dropdowns, which "
-                   "print closed, or tighten the print stylesheet). Strict: remove this mark once it passes.")
 def test_chapter_fits_in_ten_pages(printed):
     _, chapter, _ = printed
     assert chapter.pages <= 10, f"chapter 1 prints on {chapter.pages} A4 pages; at most 10 expected"

@@ -63,7 +63,8 @@ PREPARE = """async () => {
     const style = getComputedStyle(box);
     const gap = parseFloat(style.columnGap) || 0, count = parseInt(style.columnCount) || 1;
     const column = (box.clientWidth - gap * (count - 1)) / count;
-    if (table && count > 1 && table.getBoundingClientRect().width > column + 0.5) {
+    // The table's own width, not its bounding box: a table split over two columns has a box spanning both.
+    if (table && count > 1 && parseFloat(getComputedStyle(table).width) > column + 0.5) {
       box.classList.add('workbook-print-one-column');
     }
   });

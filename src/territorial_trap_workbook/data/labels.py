@@ -49,6 +49,10 @@ MEASURE_LABELS: dict[str, str] = {
     "artillery_shell_production": "artillery shell production",
     "artillery_shell_production_for_ukraine": "artillery shell production for Ukraine",
     "artillery_shells_fired": "artillery shells fired",
+    "main_battle_tanks_lost": "main battle tanks lost",
+    "main_battle_tanks_active": "main battle tanks in active service",
+    "main_battle_tanks_in_storage": "main battle tanks in storage",
+    "tanks_reactivated_from_storage_per_month": "tanks taken out of storage per month",
     # regional economies
     "gross_regional_product": "gross regional product",
     "share_of_ukraine_gdp": "share of Ukraine's GDP",
@@ -62,6 +66,15 @@ MEASURE_LABELS: dict[str, str] = {
     "share_of_ukraine_industrial_and_mining_output": "share of Ukraine's industrial and mining output",
     "share_of_ukraine_industrial_sales": "share of Ukraine's industrial sales",
     "irrigated_area_fed_by_kakhovka": "irrigated area fed by the Kakhovka reservoir",
+    "gdp_current_usd": "GDP in current US dollars",
+    "change_in_share_of_ukraine_gdp": "change in share of Ukraine's GDP",
+    "share_outside_government_control": "share outside government control",
+    "share_of_ukraine_coal_deposits": "share of Ukraine's coal deposits",
+    "share_of_ukraine_metal_deposits": "share of Ukraine's metal deposits",
+    "share_of_ukraine_rare_earth_and_critical_mineral_deposits": "share of Ukraine's rare-earth and critical-mineral deposits",
+    "value_of_energy_and_mineral_deposits": "value of energy and mineral deposits",
+    "share_of_ukraine_agricultural_land": "share of Ukraine's agricultural land",
+    "share_of_ukraine_winter_crop_land": "share of Ukraine's winter-crop land",
     "irrigation_systems_fed_by_kakhovka": "irrigation systems fed by the Kakhovka reservoir",
 }
 

@@ -484,7 +484,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
-        ("documents", {"id": ["cn_12_point"]}), ("regions", {"measure": ["area"]})],
+        ("documents", {"id": ["cn_12_point", "putin_talks_2022"]}),
+        ("regions", {"measure": ["area"], "entity": ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson"]})],
     3: [
         ("aid", {"measure": [
             "allocated_total_cumulative",
@@ -515,17 +516,22 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "allocated_total_cumulative", "allocated_military_cumulative", "allocated_last_package_before_pause",
         ]}),
         ("us_share", {}),
+        ("documents", {"id": ["jeddah_2025", "putin_ceasefire_2025", "us_28_point_2025", "eu_statement_2025_11",
+                              "cn_12_point"]}),
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
     9: [("documents", {"topic": "ceasefire"})],
     10: [
         ("economy", {}),
+        ("documents", {"topic": "economy"}),
+        ("war_economy", {"measure": ["military_expenditure", "military_burden"]}),
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],
     11: [("documents", {"topic": "forum"})],
-    12: [("war_economy", {})],
+    12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
+         ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
 }
 

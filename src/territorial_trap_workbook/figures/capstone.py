@@ -97,8 +97,8 @@ EXPLORER = ExplorerSpec(
         "Move aid from 0 to 60 and follow both triangles: which moves faster?",
         "Set Russia's legal rigidity to 1. Which bar in the bottom panel still shows a range, and what happens to "
         "the chance of war?",
-        "Move the months slider. The gap closes slowly as aid fades; in Jupyter, raise aid fatigue as well and "
-        "watch it close faster.",
+        "Move the months slider. With the default laws the gap narrows slowly as aid fades, without closing; in "
+        "Jupyter, raise aid fatigue as well and watch it close.",
     ),
     caption=("The stalemate of wills: aid, aid fatigue, audience costs and both constitutions combined into the "
              "ratifiable range and the chance of war (all parameters illustrative)."),

@@ -169,14 +169,16 @@ LEVERAGE = ExplorerSpec(
     try_this=(
         "Raise Ukraine's cost of continuing the war. The breaking point moves right: a Ukraine that suffers more "
         "from the war leaves more room for a Russian clause to pay off.",
-        "Move the number of pieces and watch the green dots: a whole-piece deal exists only on some stretches.",
+        "Move the number of pieces and watch the green dots: a whole-piece deal exists, if at all, only on a "
+        "first stretch that ends at or before the breaking point.",
     ),
     caption=("Tying hands: the deal rises with Russia's legal rigidity until the win-sets stop overlapping "
              "(illustrative parameters)."),
     alt_text=("A line chart. The horizontal axis is Russia's legal rigidity from 0 to 1, the vertical axis the "
               "share going to Russia. A black line shows the divisible deal rising with rigidity and ending at "
               "the breaking point, marked by a vertical dash-dot line; green dots show the whole-piece deal, "
-              "which exists only on some stretches. A dashed blue line marks the most Ukraine can ratify and a "
+              "which exists, if at all, only on a first stretch ending at or before the breaking point. "
+              "A dashed blue line marks the most Ukraine can ratify and a "
               "dotted red line the least Russia can ratify. An orange marker shows the current rigidity "
               "(a cross when there is no deal)."),
     summary=summary,

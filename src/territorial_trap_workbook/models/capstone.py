@@ -44,6 +44,10 @@ Steps 5 and 6 answer different questions: 5 asks whether a ratifiable settlement
 c_U; 6 asks how large a gamble Russia takes when it only knows that cost lies between 0 and c̄ (c̄ = 2·c_U, the
 default, centres Russia's belief on the true value).
 
+:func:`deadlock_edge` finds, for one parameter with the others held, the value where the walls stop (or start)
+crossing — how far a verdict at given settings is from its edge; :func:`deadlock_share` draws parameter sets
+uniformly from the declared box (fixed seed) and reports the share with no ratifiable range (r_R > r_U).
+
 :func:`levers` re-solves the scenario with one lever at a time moved to its most permissive value (no legal
 rigidity on one side, no audience cost, no aid fatigue): which single change would open a ratifiable range.
 
@@ -57,7 +61,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..params import Param, ParamSpace
+from ..params import Param, ParameterError, ParamSpace, whole_number
 from . import attrition, audience, bargaining, contest, escalation, winsets
 
 PATIENCE = bargaining.PARAMS["delta_R"].default  # chapter 1's default patience for both sides
@@ -174,3 +178,60 @@ def levers(**params: float) -> dict[str, Scenario]:
     for label, change in LEVERS.items():
         out[label] = solve(**{**v, **change})
     return out
+
+
+def deadlock_edge(parameter: str, **params: float) -> float | None:
+    """The value of ``parameter`` nearest to its current value at which the gap r_U − r_R changes sign, the other
+    parameters held (defaults unless given); ``None`` if the sign is the same over the whole declared range.
+
+    The declared range is scanned at its slider step on each side of the current value (nearest first), then the
+    first change of sign is bisected to machine precision. ``months`` is whole: its edge is the first month on
+    the other side.
+    """
+    if not isinstance(parameter, str) or parameter not in PARAMS.names:
+        raise ParameterError(f"parameter = {parameter!r} is not a parameter of the chain; allowed: one of "
+                             f"{', '.join(PARAMS.names)}")
+    v = PARAMS.validate(params)
+    q = PARAMS[parameter]
+    x0 = float(v[parameter])
+
+    def crossed(x: float) -> bool:
+        return solve(**{**v, parameter: x}).gap < 0
+
+    side = crossed(x0)
+    grid = np.arange(q.lo, q.hi + q.step / 2, q.step)
+    grid = np.clip(grid, q.lo, q.hi)
+    candidates = []
+    for ends in (grid[grid > x0], grid[grid < x0][::-1]):
+        inner = x0
+        for x in ends:
+            if crossed(float(x)) != side:
+                candidates.append((inner, float(x)))
+                break
+            inner = float(x)
+    if not candidates:
+        return None
+    inner, outer = min(candidates, key=lambda c: abs(c[1] - x0))
+    if q.integer:
+        return outer
+    for _ in range(60):
+        mid = (inner + outer) / 2
+        if crossed(mid) == side:
+            inner = mid
+        else:
+            outer = mid
+    return (inner + outer) / 2
+
+
+def deadlock_share(draws: int = 2000, seed: int = 13) -> float:
+    """The share of ``draws`` parameter sets, drawn uniformly and independently from every declared range
+    (``months`` as a whole number; NumPy's default generator with ``seed``), that leave no ratifiable range."""
+    draws = whole_number(draws, "draws", 1, 100_000)
+    seed = whole_number(seed, "seed", 0, 2**32 - 1)
+    rng = np.random.default_rng(seed)
+    crossed = 0
+    for _ in range(draws):
+        v = {q.name: (int(rng.integers(int(q.lo), int(q.hi) + 1)) if q.integer else float(rng.uniform(q.lo, q.hi)))
+             for q in PARAMS.params}
+        crossed += solve(**v).gap < 0
+    return crossed / draws

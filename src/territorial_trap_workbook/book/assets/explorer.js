@@ -235,7 +235,10 @@
     return start.then(function () {
       var geo = meta.geometry, before = gd._fullLayout.margin.b;
       var bottom = geo ? geo.axis + (gd._workbookBelow || 0) + 10 : before;
-      var height = (gd.layout.height || gd._fullLayout.height) - (before - bottom);
+      // The plot area a little shorter than on screen (85 %): a figure then shares its page with the text
+      // around it instead of leaving half a page blank before it; margins, legend and axis titles keep their size.
+      var full = (gd.layout.height || gd._fullLayout.height) - (before - bottom), frame = gd._fullLayout.margin;
+      var height = Math.round(full - 0.15 * (full - frame.t - bottom));
       gd.style.height = height + "px";
       gd.setAttribute("data-print", "1");
       return Plotly.relayout(gd, {sliders: [], "margin.b": bottom, height: height});
