@@ -66,6 +66,15 @@ MEASURE_LABELS: dict[str, str] = {
     "share_of_ukraine_industrial_and_mining_output": "share of Ukraine's industrial and mining output",
     "share_of_ukraine_industrial_sales": "share of Ukraine's industrial sales",
     "irrigated_area_fed_by_kakhovka": "irrigated area fed by the Kakhovka reservoir",
+    "gdp_current_usd": "GDP in current US dollars",
+    "change_in_share_of_ukraine_gdp": "change in share of Ukraine's GDP",
+    "share_outside_government_control": "share outside government control",
+    "share_of_ukraine_coal_deposits": "share of Ukraine's coal deposits",
+    "share_of_ukraine_metal_deposits": "share of Ukraine's metal deposits",
+    "share_of_ukraine_rare_earth_and_critical_mineral_deposits": "share of Ukraine's rare-earth and critical-mineral deposits",
+    "value_of_energy_and_mineral_deposits": "value of energy and mineral deposits",
+    "share_of_ukraine_agricultural_land": "share of Ukraine's agricultural land",
+    "share_of_ukraine_winter_crop_land": "share of Ukraine's winter-crop land",
     "irrigation_systems_fed_by_kakhovka": "irrigation systems fed by the Kakhovka reservoir",
 }
 

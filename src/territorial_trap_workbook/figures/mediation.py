@@ -82,8 +82,9 @@ MEDIATION_EXPLORER = ExplorerSpec(
         "Lower the accuracy towards 0.5. The step moves right and then disappears: advice based on poor "
         "information is credible only from a very partisan mediator, and then not at all.",
         "Raise the mediator's own cost of war. The step moves right: its fear of war erodes its credibility.",
-        "Raise the prior that Russia is resolved. Past a point the red line steps up instead of down: credible "
-        "advice then adds risk.",
+        "Set the prior that Russia is resolved to 0.6: the red line now steps up at the dashed line instead of "
+        "down, because credible advice lets a Ukraine that would otherwise be generous hold firm, and that adds "
+        "risk.",
     ),
     caption=("When a biased mediator's advice is believed, and what it does to the risk of war "
              "(all parameters illustrative)."),

@@ -57,8 +57,9 @@ Because 2·((1 − μ_w)G + μ_w(k + e)) − S = μ_w(2k + e + L) ≥ 0, w_min �
 towards the side it advises. (When G = 0 advice cannot change Ukraine's offer and w_min is reported as None.)
 
 With a perfectly accurate signal (a = 1, μ_w = 0) this is w ≥ ½: any lean towards Ukraine suffices. An
-even-handed mediator that dislikes war (w = ½, k > 0) is never credible when it says "stand firm" with a
-noisy signal — Kydd's point.
+even-handed mediator that dislikes war (w = ½, k > 0) is never credible with a noisy signal: it would urge
+Ukraine to give way after either signal, so its "give way" carries no information — Kydd's point (a mediator
+is believed when it advises concession only if it leans towards the side it advises).
 
 Advice matters only if it changes Ukraine's choice (μ_w < μ_U ≤ μ_s). Outcome:
 * credible and decisive advice: war happens only when the signal said "irresolute" but Russia was resolved,
