@@ -16,8 +16,8 @@ MEASURE_LABELS: dict[str, str] = {
     "claimed_annexed_share_of_ukraine": "share of Ukraine claimed as annexed",
     "share_of_ukraine_area": "share of Ukraine's area",
     # aid (Kiel Institute's Ukraine Support Tracker)
-    "allocated_total_cumulative": "aid allocated since February 2022 (all kinds)",
-    "allocated_military_cumulative": "military aid allocated since February 2022",
+    "allocated_total_cumulative": "aid allocated, cumulative (all kinds)",
+    "allocated_military_cumulative": "military aid allocated, cumulative",
     "allocated_total_per_year_average": "aid allocated per year, 2022–2024 average (all kinds)",
     "allocated_military_per_year_average": "military aid allocated per year, 2022–2024 average",
     "allocated_military_year_to_date": "military aid allocated in 2025 so far",
