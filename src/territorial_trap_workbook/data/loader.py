@@ -526,7 +526,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
-    9: [("documents", {"topic": "ceasefire"})],
+    9: [("documents", {"topic": "ceasefire"}), ("documents", {"id": ["ua_guarantees_2025", "cn_12_point"]})],
     10: [
         ("economy", {}),
         ("documents", {"topic": "economy"}),
