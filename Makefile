@@ -127,7 +127,7 @@ test: $(TEST_STAMP) browser-deps sandbox-deps print-deps hub-deps
 	$(WB) build --edition student
 	$(WB) build --edition instructor & other=$$!; $(WB) build --edition self-study; mine=$$?; \
 	  wait $$other && exit $$mine
-	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope \
+	WORKBOOK_BUILT=_build WORKBOOK_REQUIRE_BROWSER=1 WORKBOOK_REQUIRE_SANDBOX=1 $(PY) -m pytest -n 2 --dist loadscope --no-loadscope-reorder \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests book exercises solutions
 
@@ -172,6 +172,7 @@ clean:
 # `make lock-upgrade` moves every pin to the newest release the ranges allow. Commit both files.
 LOCK_ARGS  ?=
 UV_COMPILE  = $(UV) pip compile --quiet pyproject.toml --python-version 3.11 --python-platform linux \
+	--excludes requirements/excludes.txt \
 	--custom-compile-command "make lock" --annotation-style line $(LOCK_ARGS)
 lock: | $(UV)
 	$(UV_COMPILE) --extra test -o $(TEST_LOCK)
