@@ -145,8 +145,8 @@ def markdown(result: dict) -> list[str]:
     return ["## Install size", "",
             "Distributions (`*.dist-info`) and MB (10^6 bytes) of site-packages. The core install is the built "
             "wheel installed by pip from its declared ranges into a clean venv made without pip; in that venv "
-            f"the benchmark {checked}. The `make` venvs are built from the locks by uv (no bytecode until first "
-            "import) and hold pip, setuptools and uv besides. Before = commit `ebf37fc`: every tool a runtime "
+            f"the benchmark {checked}. The `make` venvs are built from the locks by uv (bytecode compiled at "
+            "install, `--compile-bytecode`) and hold pip, setuptools and uv besides. Before = commit `ebf37fc`: every tool a runtime "
             "dependency, and one venv with the test extra, which pip filled (bytecode compiled at install).", "",
             "| Install | Distributions | MB | MB without bytecode |", "|---|---:|---:|---:|",
             _row("Core from the wheel, before", BEFORE["core_wheel"]),

@@ -162,7 +162,7 @@ def test_us_share_is_computed_from_the_aid_rows():
     assert set(share["kind"]) == {"derived"}
     total = share[share["measure"].str.contains("total")].set_index("refers_to")["value"]
     assert total.loc["2024-02-29"] == pytest.approx(100 * 67 / (67 + 89.9), abs=0.05)
-    assert total.loc["2025-02"] == pytest.approx(100 * 115 / (115 + 138), abs=0.05)
+    assert total.loc["2025-02-28"] == pytest.approx(100 * 115 / (115 + 138), abs=0.05)
 
 
 def test_period_columns_are_timestamps():

@@ -162,3 +162,41 @@ def test_every_bad_input_raises_parameter_error(name, data):
         with pytest.raises(ParameterError) as err:
             fn(**{name: bad})
         assert name in str(err.value)
+
+
+def test_unpaid_exit_window_edges_re_derived_by_hand():
+    """Model: alliance (the book's wedge on Bergstrom–Blume–Varian). At the opening values the U.S. starts to give
+    where its stand-alone level a·y/(1 − a) reaches the others' total without it,
+    X' = (75 + 10)/(1 + 7/3 + 1/4) = 23.72, so a = X'/(y + X') = 0.1917; s0 < 0 just inside each edge and not
+    outside it."""
+    d = alliance.PARAMS.defaults()
+    w = alliance.unpaid_exit_window()
+    x_out = (d["y_europe"] + d["y_front"]) / (1 + (1 - d["a_europe"]) / d["a_europe"] + (1 - d["a_front"]) / d["a_front"])
+    assert w.a_us_gives == pytest.approx(x_out / (d["y_us"] + x_out), abs=1e-9)
+    assert w.a_us_gives == pytest.approx(0.1917, abs=1e-4)
+    assert w.a_us_stays == pytest.approx(0.4813, abs=1e-3)
+    assert w.y_europe_min == pytest.approx(33.42, abs=0.01)
+    eps = 1e-3
+    assert alliance.wedge(a_us=w.a_us_gives - eps).burden_shift == 0.0
+    assert alliance.wedge(a_us=w.a_us_gives + eps).burden_shift < 0
+    assert alliance.wedge(a_us=w.a_us_stays - eps).burden_shift < 0
+    assert alliance.wedge(a_us=w.a_us_stays + eps).burden_shift > 0
+    assert alliance.wedge(y_europe=w.y_europe_min - 0.01).burden_shift > 0
+    assert alliance.wedge(y_europe=w.y_europe_min + 0.01).burden_shift < 0
+
+
+def test_unpaid_exit_window_holds_across_it():
+    """Model: alliance. Between the edges, s0 < 0 at every grid point (the chapter's 'window' sentence)."""
+    w = alliance.unpaid_exit_window()
+    for i in range(1, 40):
+        a = w.a_us_gives + (w.a_us_stays - w.a_us_gives) * i / 40
+        assert alliance.wedge(a_us=a).burden_shift < 0, a
+    for i in range(1, 40):
+        y = w.y_europe_min + (100 - w.y_europe_min) * i / 40
+        assert alliance.wedge(y_europe=y).burden_shift < 0, y
+
+
+def test_unpaid_exit_window_refuses_values_where_s0_is_not_negative():
+    """Model: alliance. Outside the region the window is undefined: a clear ParameterError naming the values."""
+    with pytest.raises(ParameterError, match="a_us = 0.6"):
+        alliance.unpaid_exit_window(a_us=0.6)

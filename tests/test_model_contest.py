@@ -200,3 +200,27 @@ def test_curve_refuses_bad_point_counts(n):
 def test_unknown_parameter_is_refused():
     with pytest.raises(ParameterError, match="unknown"):
         contest.solve(walkout=0.5)
+
+
+def test_calibration_figures_in_the_declaration_match_the_data_package():
+    """The parameter meanings quote the calibration against 2021 GDP (issue 11): one unit of aid or effort is 1 %
+    of 2021 GDP; SIPRI's 2024 spending and burden; Kiel's military allocations. Each number is recomputed from
+    the data rows, so a changed row or a retyped meaning turns this red."""
+    from territorial_trap_workbook.data import load
+
+    econ, war, aid = load("economy"), load("war_economy"), load("aid")
+
+    def value(table, entity, measure):
+        return float(table[(table.entity == entity) & (table.measure == measure)].value.iloc[0])
+
+    gdp = value(econ, "Ukraine", "gdp_current_usd")
+    unit = gdp / contest.Y
+    tau_text, aid_text, m_R_text = (SPACE[n].meaning for n in ("tau", "aid", "m_R"))
+    assert f"{round(value(war, 'Ukraine', 'military_burden'))} %" not in tau_text  # the burden is glued, not typed
+    assert f"about {round(100 * value(war, 'Ukraine', 'military_expenditure') / gdp)} % of 2021" in tau_text
+    assert f"about US${unit:.0f} bn" in aid_text
+    military = value(aid, "All donors", "allocated_military_per_year_average")
+    assert f"EUR {military} bn" in aid_text and f"about {round(military / unit)} units" in aid_text
+    russia = value(war, "Russia", "military_expenditure")
+    assert f"US${russia:.0f} bn" in m_R_text and f"about {5 * round(russia / unit / 5)} units" in m_R_text
+    assert SPACE["m_R"].default < russia / unit

@@ -20,7 +20,7 @@ CHAPTERS = (
     Chapter(1, "ultimatum", "The ultimatum: walking out of the talks"),
     Chapter(2, "legal-rigidity", "Legal rigidity: a constitution as a commitment"),
     Chapter(3, "attrition", "Time as an asset: a war of attrition"),
-    Chapter(4, "pressure-valve", "The pressure valve: splitting the allies"),
+    Chapter(4, "pressure-valve", "The pressure valve: friction among the allies"),
     Chapter(5, "land-bridge", "The land bridge: power that shifts"),
     Chapter(6, "leverage", "Leverage: what a mediator can do"),
     Chapter(7, "precedent", "Precedent: Pandora's box as a cascade"),

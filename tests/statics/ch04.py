@@ -51,8 +51,17 @@ CLAIMS: list = [
             "compares a member's gift with and without the U.S. in the coalition (worked example 3)"),
     _exempt("partners crowd in, the total still falls", "the same comparison of two equilibria"),
     _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
-    _exempt("European military allocations rose sharply on their 2022–24 average", "a statement about the data"),
-    _exempt("after new U.S. allocations stopped, European military allocations rose", "a statement about the data"),
+    _exempt("European military allocations went up — not the crack the article anticipates",
+            "a statement about the data (the 2025 change against the 2022–24 average)"),
+    _exempt("sits one slider step inside the lower edge",
+            "locates the opening value within the window where s0 < 0 (the window's edges are computed by "
+            "alliance.unpaid_exit_window and checked in tests/test_model_alliance.py), not a movement"),
+    _exempt("This chapter gets the same pattern only by giving them a higher weight",
+            "compares two explanations of the frontline's large share; Example 2 shows the gift at a lower a_F "
+            "(the 'Lower the frontline states' weight' claim covers the movement)"),
+    Claim(4, "that preference alone — a lower $a_{US}$ — can make the U.S. step back whatever Moscow does",
+          function=lambda **v: alliance.wedge(**v).inside.contributions[0], space=S, moved="a_us",
+          direction="non-decreasing"),
     _exempt("How much does the coalition's total support fall if it accepts?",
             "a question; its answer (no fall for a non-contributor) compares two equilibria"),
 ]

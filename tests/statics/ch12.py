@@ -52,6 +52,25 @@ def wait_from_talks(**v):
     return _waits(v)["talks"]
 
 
+# Ukraine's cost uniform on [m − s, m + s] (mean m, spread s), Russia's best demand found by brute force over a
+# fine grid of premiums y = x − p (refusal when c_U < y), not from the closed form P = (3s − m − c_R)/(4s)
+SPREAD = ParamSpace((
+    Param("p", "Russia's expected share from war", "share", 0.0, 0.6, 0.05, 0.5, "The balance of power."),
+    Param("c_R", "Russia's cost of war", "share", 0.01, 0.3, 0.01, 0.1, "Russia's cost."),
+    Param("m", "mean Ukrainian cost", "share", 0.15, 0.3, 0.01, 0.15, "Mean of Ukraine's cost."),
+    Param("s", "spread of Ukrainian cost", "share", 0.05, 0.15, 0.01, 0.15, "Half-width of Ukraine's cost."),
+))
+
+
+def p_war_spread(**v):
+    import numpy as np
+    p, c_R, m, s = v["p"], v["c_R"], v["m"], v["s"]
+    y = np.linspace(max(0.0, m - s), min(1.0 - p, m + s), 4001)
+    refuse = np.clip((y - (m - s)) / (2 * s), 0.0, 1.0)
+    payoff = (p + y) * (1 - refuse) + (p - c_R) * refuse
+    return float(refuse[int(np.argmax(payoff))])
+
+
 def _war_up(fragment):
     return Claim(12, fragment, function=p_war, space=E, moved="c_bar", direction="rises",
                  region={**SHORT_OF_ALL, "c_R": (0.01, 0.5)})
@@ -114,6 +133,15 @@ CLAIMS: list = [
     _collapse("The expected wait from talks drops to"),
     _collapse("the expected time to fighting shortens sharply"),
     _collapse("watch the blue band of talks drain faster into the vermillion one"),
+    # --- mean and spread of Ukraine's cost (the two meanings of c̄)
+    _not("Note that $\\bar c$ is two things at once", "a property of the uniform distribution (mean c̄/2)"),
+    _not("That reading holds only because a lower", "a caveat; the two effects are registered separately below"),
+    Claim(12, "refusals would become *more* frequent", function=p_war_spread, space=SPREAD, moved="m",
+          direction="non-increasing"),
+    Claim(12, "This reading survives even if only the spread of Ukraine's costs widens", function=p_war_spread,
+          space=SPREAD, moved="s", direction="non-decreasing"),
+    _not("In Powell's account of commitment problems (chapter 5) a side that expects to *decline*",
+         "Powell's argument stated in words; no model quantity of this chapter moves"),
     # --- sentences with no model quantity that moves
     _not("the chance of a large Russian offensive in the spring would climb steeply",
          "paraphrase of the article's claim"),
@@ -122,10 +150,8 @@ CLAIMS: list = [
     _not("**Example 2 — weaker on the battlefield, same risk.**", "the inputs of a worked example"),
     _not("Raise Russia's own cost to", "the inputs of a worked example"),
     _not("The article's \"increases exponentially\" is best read", "a reading of the article's wording"),
-    _not("a Ukraine that looks resolute in order to lower the demand", "names a mechanism the model leaves out"),
     _not("measured spending rose sharply in 2024", "a data statement (evidence table)"),
     _not("treat a rising line as proof of the comparison", "about reading data, not a model quantity"),
     _postpones("path would lower escalation risk only if an offensive is further away from a ceasefire"),
     _not("Who in this conflict has an interest in widening", "a discussion question"),
-    _not("Would you rather model \"talks collapse\" as a higher", "a discussion question"),
 ]

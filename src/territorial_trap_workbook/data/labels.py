@@ -16,8 +16,8 @@ MEASURE_LABELS: dict[str, str] = {
     "claimed_annexed_share_of_ukraine": "share of Ukraine claimed as annexed",
     "share_of_ukraine_area": "share of Ukraine's area",
     # aid (Kiel Institute's Ukraine Support Tracker)
-    "allocated_total_cumulative": "aid allocated since February 2022 (all kinds)",
-    "allocated_military_cumulative": "military aid allocated since February 2022",
+    "allocated_total_cumulative": "aid allocated, cumulative (all kinds)",
+    "allocated_military_cumulative": "military aid allocated, cumulative",
     "allocated_total_per_year_average": "aid allocated per year, 2022–2024 average (all kinds)",
     "allocated_military_per_year_average": "military aid allocated per year, 2022–2024 average",
     "allocated_military_year_to_date": "military aid allocated in 2025 so far",
@@ -66,6 +66,15 @@ MEASURE_LABELS: dict[str, str] = {
     "share_of_ukraine_industrial_and_mining_output": "share of Ukraine's industrial and mining output",
     "share_of_ukraine_industrial_sales": "share of Ukraine's industrial sales",
     "irrigated_area_fed_by_kakhovka": "irrigated area fed by the Kakhovka reservoir",
+    "gdp_current_usd": "GDP in current US dollars",
+    "change_in_share_of_ukraine_gdp": "change in share of Ukraine's GDP",
+    "share_outside_government_control": "share outside government control",
+    "share_of_ukraine_coal_deposits": "share of Ukraine's coal deposits",
+    "share_of_ukraine_metal_deposits": "share of Ukraine's metal deposits",
+    "share_of_ukraine_rare_earth_and_critical_mineral_deposits": "share of Ukraine's rare-earth and critical-mineral deposits",
+    "value_of_energy_and_mineral_deposits": "value of energy and mineral deposits",
+    "share_of_ukraine_agricultural_land": "share of Ukraine's agricultural land",
+    "share_of_ukraine_winter_crop_land": "share of Ukraine's winter-crop land",
     "irrigation_systems_fed_by_kakhovka": "irrigation systems fed by the Kakhovka reservoir",
 }
 

@@ -453,7 +453,8 @@ def evidence(table: str, folder: str | Path | None = None, **filters: object) ->
 
 def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
     """The U.S. share of U.S. + European allocations (total and military) at each date both are recorded,
-    as derived figure rows (plain arithmetic on Kiel Institute allocations; other donors left out)."""
+    as derived figure rows (plain arithmetic on Kiel Institute allocations; other donors left out). Each share is
+    dated at the end of the period its two cumulative stocks cover."""
     aid = load("aid", folder)
     rows = []
     for measure in ("allocated_total_cumulative", "allocated_military_cumulative"):
@@ -470,10 +471,12 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
                     "value_lo": math.nan,
                     "value_hi": math.nan,
                     "unit": "percent",
-                    "refers_to": when,
+                    # the share of two stocks is dated at the end of the period they cumulate
+                    "refers_to": parse_period(when)[1].strftime("%Y-%m-%d"),
                     "source_id": us.loc[when, "source_id"],
                     "kind": "derived",
-                    "note": f"computed: US {u:g} / (US {u:g} + Europe {e:g}) EUR bn; other donors excluded",
+                    "note": f"computed: US {u:g} / (US {u:g} + Europe {e:g}) EUR bn, allocations cumulated to that "
+                            f"date; other donors excluded",
                 }
             )
     return pd.DataFrame(rows, columns=list(FIGURES.columns))
@@ -506,9 +509,11 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "allocated_share_of_donor_gdp_per_year",
             "allocated_financial_humanitarian_cumulative",
             "allocated_jan_feb",
+            "military_allocations_change_vs_2022_2024_average",
             "share_of_european_financial_humanitarian_allocations",
             "financial_humanitarian_allocated",
         ]}),
+        ("documents", {"topic": "alliance"}),
     ],
     5: [("land_bridge", {}), ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025", "us_28_point_2025"]})],
     6: [
@@ -526,6 +531,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     9: [("documents", {"topic": "ceasefire"})],
     10: [
         ("economy", {}),
+        ("documents", {"topic": "economy"}),
+        ("war_economy", {"measure": ["military_expenditure", "military_burden"]}),
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],

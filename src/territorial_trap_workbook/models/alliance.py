@@ -55,8 +55,11 @@ Solving for s, the smallest side-payoff that buys the exit is
 
 where s0 is the *burden-shifting term*: what the member would need if leaving cost nothing. A member that
 gave nothing (a free rider) has X' = X and s0 = 0: the wedge is cheapest where it matters least. s0 is often
-negative: a large contributor would gain from leaving even unpaid, because the others crowd in; in this
-model only the exit cost keeps it in. (This is a one-shot comparison of two equilibria; repeated play,
+negative: a large contributor would gain from leaving even unpaid, because the others crowd in; at such
+values only the exit cost keeps it in. How far this reaches depends on the numbers: ``unpaid_exit_window`` finds,
+by bisection, the U.S. weights and European resources for which s0 < 0 (at the opening values about
+0.19 < a_US < 0.48 and y_E > 33.4). "Leaving" means committing to give nothing: a leaver that re-optimised
+outside could give again (at the opening values the U.S. stand-alone level 33.3 exceeds X' = 23.7). (This is a one-shot comparison of two equilibria; repeated play,
 alliance reputation and any value of the coalition beyond Ukraine are outside it, and k stands in for them.)
 
 Corners. a_i = 0 or 1 would make a logarithm's weight vanish (0·ln 0) and are excluded by the declared
@@ -221,3 +224,42 @@ def wedge(target: str = MEMBERS[0], **params: float) -> Wedge:
 def leave_utility(side: float, **params: float) -> float:
     """The U.S. utility after leaving for side-payoff ``side``, other parameters as given (validated)."""
     return wedge(**{**params, "side": side}).utility_out
+
+
+@dataclass(frozen=True)
+class UnpaidExitWindow:
+    """Where the U.S. burden-shifting term s0 is negative (it would leave unpaid if leaving cost nothing),
+    moving one parameter at a time with the others as given."""
+
+    a_us_gives: float
+    """The U.S. weight above which the U.S. contributes at all (below it s0 = 0)."""
+    a_us_stays: float
+    """The U.S. weight above which s0 ≥ 0 again (it values the lost support enough to stay unpaid)."""
+    y_europe_min: float
+    """The large Europeans' resources above which s0 < 0 (they are rich enough to crowd in)."""
+
+
+def _switch(condition, lo: float, hi: float, steps: int = 60) -> float:
+    """Bisection: the point in [lo, hi] where ``condition`` turns from False (at lo) to True (at hi)."""
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if condition(mid) else (mid, hi)
+    return hi
+
+
+def unpaid_exit_window(**params: float) -> UnpaidExitWindow:
+    """The edges of the region where the U.S. term s0 < 0, found by bisection on the model.
+
+    a_us is swept between the declared lower end and the given a_us for where the U.S. starts to give, and
+    between the given a_us and the declared upper end for where s0 turns non-negative; y_europe is swept over its
+    declared range. The given values must have s0 < 0 (the edges bracket them); otherwise ParameterError."""
+    v = PARAMS.validate(params)
+    if wedge(**v).burden_shift >= 0:
+        raise ParameterError(f"s0 = {wedge(**v).burden_shift:.3g} ≥ 0 at these values (a_us = {v['a_us']:g}, "
+                             f"y_europe = {v['y_europe']:g}); the window is defined only where s0 < 0")
+    rest = {k: x for k, x in v.items() if k != "a_us"}
+    gives = _switch(lambda a: wedge(a_us=a, **rest).inside.contributions[0] > 1e-12, PARAMS["a_us"].lo, v["a_us"])
+    stays = _switch(lambda a: wedge(a_us=a, **rest).burden_shift >= 0, v["a_us"], PARAMS["a_us"].hi)
+    rest = {k: x for k, x in v.items() if k != "y_europe"}
+    y_min = _switch(lambda y: wedge(y_europe=y, **rest).burden_shift < 0, PARAMS["y_europe"].lo, v["y_europe"])
+    return UnpaidExitWindow(gives, stays, y_min)

@@ -18,7 +18,12 @@ Sources
 The teaching model (our composition)
 ------------------------------------
 Units: Ukraine's pre-war annual economy is Y = 100 (a normalisation, not a parameter), so aid A and Russia's
-war effort m_R are read as "per cent of Ukraine's pre-war annual GDP".
+war effort m_R are read as "per cent of Ukraine's pre-war annual GDP". "Pre-war" means 2021, the last year
+before the full-scale invasion; 2021 GDP was about US$200 bn (data package), so one unit is about US$2 bn.
+
+τ is a share of the output Ukraine *keeps*, Y·(1 − s), i.e. of its wartime economy. That is why SIPRI's
+military burden (spending in 2024 over GDP in 2024, a wartime GDP) can serve as its default. It is not a
+share of pre-war output: the same 2024 spending, US$64.7 bn, is about 32 % of 2021 GDP.
 
 1. Ukraine's war effort. Without the east, Ukraine keeps ``Y − ΔY_east = Y (1 − s)`` where s is the east's
    share of the economy. It turns a share τ of what it keeps into war effort and adds aid A::
@@ -43,8 +48,9 @@ Derivations (ours)
 ------------------
 * Compensating aid. p_U depends on m_U only, so losing the east leaves p_U unchanged iff m_U is unchanged:
   ``A_comp = τ · Y · s`` extra aid (exact, for every r and every m_R). Losing the east lowers p_U unless
-  aid rises by exactly this much — the catalogue's "permanent dependence" claim in one line, and also its
-  size: it scales with τ · s, not with Russia's effort.
+  aid rises by exactly this much. That the offset does not involve m_R is an identity of the additive form
+  (aid and own output are perfect substitutes in m_U), not an empirical finding; with imperfect substitutes
+  or an effort that responds to the rival's, it would depend on m_R.
 * Marginal effect of aid: ∂p_U/∂A = r · p_U (1 − p_U) / m_U > 0.
 * Aid dependence: the share of Ukraine's war effort that aid pays for, ``A / m_U`` ∈ [0, 1).
 * Aid at which Russia's demand stops being acceptable. Ukraine accepts d iff d ≤ p + c_U = 1 − p_U + c_U,
@@ -77,17 +83,25 @@ Y = 100.0
 PARAMS = ParamSpace(
     (
         Param("east_share", "Share of Ukraine's economy in the east", "share of pre-war GDP", 0.0, 0.4, 0.01,
-              0.2, "The part of Ukraine's output that losing the four regions removes (ΔY_east / Y). For scale: "
-              "in 2012 Donetsk, Luhansk and Zaporizhzhia made 19.5 % of GDP and Kherson 0.7–3.1 %; the parts "
-              "of Donbas occupied in 2014 about 10 % (data package, economy table).",
+              0.2, "The part of Ukraine's pre-war (2021) output that losing the four regions removes (ΔY_east / Y), "
+              "a share of GDP. For scale (data package, economy table): in 2012 Donetsk, Luhansk and "
+              "Zaporizhzhia made 19.5 % of GDP and Kherson 0.7–3.1 %; the parts of Donbas occupied in 2014 "
+              "about 10 %. Industrial-output shares (about 23 % for Donetsk and Luhansk) measure something "
+              "else and are not GDP shares.",
               symbol="s"),
         Param("tau", "Share of output turned into war effort", "share of output", 0.05, 0.6, 0.01, 0.34,
-              "Taxation and mobilisation rate τ. The default is SIPRI's estimate of Ukraine's 2024 military "
-              "burden (34 % of GDP).", symbol="τ", illustrative=False),
+              "Taxation and mobilisation rate τ: the share of the output Ukraine still has, Y·(1 − s), that "
+              "goes to war. The default is SIPRI's 2024 military burden, 2024 spending over 2024 GDP: a share "
+              "of wartime output, which is what τ multiplies here (the same spending is about 32 % of 2021 "
+              "GDP).", symbol="τ", illustrative=False),
         Param("aid", "Western aid", "% of Ukraine's pre-war GDP per year", 0.0, 60.0, 1.0, 20.0,
-              "External aid A that adds to Ukraine's war effort.", symbol="A"),
+              "External aid A that adds to Ukraine's war effort. One unit is 1 % of 2021 GDP, about US$2 bn; "
+              "Kiel's military allocations averaged EUR 41.6 bn a year in 2022–2024, about 21 units if a "
+              "euro is counted as a dollar.", symbol="A"),
         Param("m_R", "Russia's war effort", "% of Ukraine's pre-war GDP per year", 1.0, 150.0, 1.0, 60.0,
-              "What Russia puts into the war, in the same unit.", symbol="m_R"),
+              "What Russia puts into the war, in the same unit. SIPRI's estimate of Russia's 2024 military "
+              "spending (US$149 bn at market exchange rates) is about 75 units; the default 60 is below it "
+              "because not all of that budget goes to this war (illustrative).", symbol="m_R"),
         Param("r", "Decisiveness of the contest", "exponent", 0.25, 3.0, 0.05, 1.0,
               "Tullock's r: 1 is the plain ratio; above 1 the larger effort wins more surely.", symbol="r"),
         bargaining.PARAMS["c_R"],
