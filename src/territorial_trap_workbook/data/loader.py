@@ -528,7 +528,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]}),
         ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
                               "eu_nonrecognition_2022", "cn_12_point"]})],
-    9: [("documents", {"topic": "ceasefire"})],
+    9: [("documents", {"topic": "ceasefire"}), ("documents", {"id": ["ua_guarantees_2025", "cn_12_point"]})],
     10: [
         ("economy", {}),
         ("documents", {"topic": "economy"}),
@@ -536,7 +536,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],
-    11: [("documents", {"topic": "forum"})],
+    11: [("documents", {"topic": "forum"}), ("documents", {"id": ["pos_eu_borders_2025"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
