@@ -172,6 +172,7 @@ clean:
 # `make lock-upgrade` moves every pin to the newest release the ranges allow. Commit both files.
 LOCK_ARGS  ?=
 UV_COMPILE  = $(UV) pip compile --quiet pyproject.toml --python-version 3.11 --python-platform linux \
+	--excludes requirements/excludes.txt \
 	--custom-compile-command "make lock" --annotation-style line $(LOCK_ARGS)
 lock: | $(UV)
 	$(UV_COMPILE) --extra test -o $(TEST_LOCK)

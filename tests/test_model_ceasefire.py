@@ -269,3 +269,18 @@ def test_curve_sizes_are_checked(n):
         ceasefire.survival_curve(n)
     with pytest.raises(ParameterError):
         ceasefire.pause_curve(n)
+
+
+def test_stationary_index_exceeds_two_period_by_the_repeated_shift():
+    """ceasefire.pause with commitment (Powell 2006; chapter 5's two forms): the stationary war index exceeds the
+    two-period index by exactly δ²(p1 − p2)/(1 − δ), so by at least zero whenever the declining side loses ground
+    (p1 ≥ p2) — the gap behind chapter 9's 'the two forms disagree at the defaults'."""
+    for p_U in (0.2, 0.4, 0.6):
+        for g_R, g_U in ((0.1, 0.05), (0.25, 0.05), (0.05, 0.25)):
+            for T in (1.0, 5.0, 10.0):
+                c = ceasefire.pause(p_U=p_U, g_R=g_R, g_U=g_U, pause=T).commitment
+                if c.stationary_index is None:
+                    continue
+                gap = c.delta ** 2 * (c.p1 - c.p2) / (1 - c.delta)
+                assert c.stationary_index - c.war_index == pytest.approx(gap, abs=1e-9)
+                assert c.stationary_index >= c.war_index - 1e-12

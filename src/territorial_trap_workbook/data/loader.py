@@ -526,7 +526,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
-    9: [("documents", {"topic": "ceasefire"})],
+    9: [("documents", {"topic": "ceasefire"}), ("documents", {"id": ["ua_guarantees_2025", "cn_12_point"]})],
     10: [
         ("economy", {}),
         ("documents", {"topic": "economy"}),
@@ -534,7 +534,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],
-    11: [("documents", {"topic": "forum"})],
+    11: [("documents", {"topic": "forum"}), ("documents", {"id": ["pos_eu_borders_2025"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
