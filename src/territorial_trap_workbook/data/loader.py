@@ -500,6 +500,9 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "nonmilitary_allocations_change_vs_2022_2024_average",
         ]}),
         ("war_economy", {}),
+        ("documents", {"topic": "war_costs"}),
+        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025", "pos_us_burden_2025", "eu_statement_2025_11",
+                              "cn_12_point"]}),
     ],
     4: [
         ("aid", {"measure": [
