@@ -501,8 +501,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("war_economy", {}),
         ("documents", {"topic": "war_costs"}),
-        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025", "pos_us_burden_2025", "eu_statement_2025_11",
-                              "cn_12_point"]}),
+        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025"]}),
     ],
     4: [
         ("aid", {"measure": [
@@ -525,7 +524,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("us_share", {}),
         ("documents", {"id": ["jeddah_2025", "putin_ceasefire_2025", "us_28_point_2025", "eu_statement_2025_11",
-                              "cn_12_point"]}),
+                              "cn_12_point", "pos_ua_constitution_2025"]}),
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]}),
