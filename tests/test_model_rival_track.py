@@ -169,3 +169,12 @@ def test_a_higher_cost_of_war_can_move_the_threshold_either_way():
     assert up[1] > up[0]
     down = [rival_track.binding_threshold(c_R=c, k=0.3, v_G=0.95) for c in (0.05, 0.1)]  # g* > δ_R·share
     assert down[1] < down[0]
+
+
+def test_threshold_is_constant_when_the_forum_value_tracks_the_battlefield():
+    """Model: rival_track. g* = (y − (p − c_R) + k)/(v_G − (p − c_R)); y − p does not depend on p (the whole
+    range shifts with p), so with v_G = p + 0.28 both numerator and denominator are constant: g* ≈ 0.443 for
+    every p where the range is interior (the chapter's exercise 11.2)."""
+    values = [rival_track.binding_threshold(p=p, v_G=round(p + 0.28, 10)) for p in (0.5, 0.55, 0.6, 0.66, 0.7)]
+    assert max(values) - min(values) < 1e-9
+    assert values[0] == pytest.approx(0.4432, abs=1e-4)

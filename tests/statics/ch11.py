@@ -56,4 +56,15 @@ CLAIMS: list = [
     _exempt("which lowers $g$ for any track built around India",
             "an argument about the world that sets the reader's g, not a movement of a model output"),
     _exempt("Which tools would raise it, and at what price to the West?", "a discussion question"),
+    Claim(11, "The thick black line is the deal: flat until the orange line passes the *dotted* green line",
+          function=deal, space=S, moved="g", direction="non-decreasing"),
+    Claim(11, "Holding $v_G$ fixed, the model also says that a rival track is most useful to a Russia",
+          function=g_star, space=S, moved="p", direction="non-decreasing", region={"p": (0.4, 1.0), "c_R": (0.0, 0.4)}),
+    _exempt("A third-party forum's endorsement may well track the facts on the ground",
+            "states a hypothesis about the world (v_G moving with p) and leaves the result to exercise 11.2; "
+            "tests/test_model_rival_track.py checks that g* is constant along v_G = p + 0.28"),
+    _exempt("A fuller model would let $g$ depend on U.S. conduct",
+            "sketches an extension the model does not contain; no movement of this model's quantities is claimed"),
+    _exempt("which lowers $v_G$ for a track Brazil co-convenes",
+            "reads a stated position into the value of a parameter; not a movement of a model quantity"),
 ]

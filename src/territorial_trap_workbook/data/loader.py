@@ -535,7 +535,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"measure": ["allocated_total_per_year_average", "allocated_military_per_year_average",
                              "allocated_military_year_to_date"]}),
     ],
-    11: [("documents", {"topic": "forum"})],
+    11: [("documents", {"topic": "forum"}), ("documents", {"id": ["pos_eu_borders_2025"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
