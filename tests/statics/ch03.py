@@ -110,4 +110,10 @@ CLAIMS: list = [
     _exempt("pays 2 a month and its cost does not grow", "sets up a question"),
     _exempt("budgets fall mechanically and a side stops only when its budget is empty",
             "describes how the simulation works"),
+    _exempt("In April 2024 Ukraine lowered the minimum age for", "a statement about the data (a law's date and content)"),
+    _exempt("In October 2024 the Bank of Russia raised its key rate", "a statement about the data"),
+    _exempt("War production is not free: in the models it raises Russia's cost rate",
+            "describes the model's cost path (cost growing with fatigue), not a comparative static"),
+    _exempt("to supply weapons and munitions as soon as possible and to raise capacity",
+            "reports a party's stated instruction (a data row)"),
 ]

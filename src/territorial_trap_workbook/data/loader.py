@@ -501,6 +501,9 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "nonmilitary_allocations_change_vs_2022_2024_average",
         ]}),
         ("war_economy", {}),
+        ("documents", {"topic": "war_costs"}),
+        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025", "pos_us_burden_2025", "eu_statement_2025_11",
+                              "cn_12_point"]}),
     ],
     4: [
         ("aid", {"measure": [
@@ -526,7 +529,9 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
                               "cn_12_point"]}),
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
-    8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]})],
+    8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]}),
+        ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
+                              "eu_nonrecognition_2022", "cn_12_point"]})],
     9: [("documents", {"topic": "ceasefire"}), ("documents", {"id": ["ua_guarantees_2025", "cn_12_point"]})],
     10: [
         ("economy", {}),
