@@ -51,7 +51,7 @@ CLAIMS: list = [
             "compares a member's gift with and without the U.S. in the coalition (worked example 3)"),
     _exempt("partners crowd in, the total still falls", "the same comparison of two equilibria"),
     _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
-    _exempt("European military allocations went up — not the crack the article anticipates",
+    _exempt("European military allocations went up — not the cracks Moscow is said to be looking for",
             "a statement about the data (the 2025 change against the 2022–24 average)"),
     _exempt("sits one slider step inside the lower edge",
             "locates the opening value within the window where s0 < 0 (the window's edges are computed by "
@@ -64,4 +64,7 @@ CLAIMS: list = [
           direction="non-decreasing"),
     _exempt("How much does the coalition's total support fall if it accepts?",
             "a question; its answer (no fall for a non-contributor) compares two equilibria"),
+    Claim(4, "with the other opening values it falls from", function=price, space=S, moved="y_europe",
+          direction="non-increasing",
+          region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (1.0, 60.3)}),
 ]
