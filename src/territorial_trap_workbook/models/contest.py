@@ -7,9 +7,11 @@ Sources
   The ratio ("lottery") form: a side that puts effort m_i into a contest wins with probability
   m_i^r / Σ_j m_j^r.
 * Hirshleifer, J. (1989). Conflict and Rent-Seeking Success Functions: Ratio vs. Difference Models of
-  Relative Success. *Public Choice* 63(2), 101–112. [Volume, issue and pages from the standard citation; not
-  confirmed against the article itself.] The ratio form makes success depend on the *ratio* of efforts; r is
-  the "decisiveness" (mass-effect) parameter.
+  Relative Success. *Public Choice* 63(2), 101–112. doi:10.1007/BF00153394. Compares the ratio form (success
+  depends on the *ratio* of efforts; r is the "decisiveness" or mass-effect parameter) with the logistic
+  *difference* form, which Hirshleifer finds closer to military experience; in the ratio form neither side
+  can be driven to zero, so submission is never an equilibrium. The book uses the ratio form for its
+  simplicity and its axioms (Skaperdas 1996), and says so.
 * Skaperdas, S. (1996). Contest Success Functions. *Economic Theory* 7(2), 283–290. Axioms under which the
   ratio form is the contest success function.
 * Chapter 1 (``models.bargaining``: Fearon 1995; Rubinstein 1982; Binmore, Shaked & Sutton 1989), imported,
@@ -84,24 +86,21 @@ PARAMS = ParamSpace(
     (
         Param("east_share", "Share of Ukraine's economy in the east", "share of pre-war GDP", 0.0, 0.4, 0.01,
               0.2, "The part of Ukraine's pre-war (2021) output that losing the four regions removes (ΔY_east / Y), "
-              "a share of GDP. For scale (data package, economy table): in 2012 Donetsk, Luhansk and "
-              "Zaporizhzhia made 19.5 % of GDP and Kherson 0.7–3.1 %; the parts of Donbas occupied in 2014 "
-              "about 10 %. Industrial-output shares (about 23 % for Donetsk and Luhansk) measure something "
-              "else and are not GDP shares.",
+              "a share of GDP, not of industrial output. The chapter derives its range from the regional "
+              "GDP rows of the data package (economy table).",
               symbol="s"),
         Param("tau", "Share of output turned into war effort", "share of output", 0.05, 0.6, 0.01, 0.34,
               "Taxation and mobilisation rate τ: the share of the output Ukraine still has, Y·(1 − s), that "
               "goes to war. The default is SIPRI's 2024 military burden, 2024 spending over 2024 GDP: a share "
-              "of wartime output, which is what τ multiplies here (the same spending is about 32 % of 2021 "
-              "GDP).", symbol="τ", illustrative=False),
+              "of wartime output, which is what τ multiplies here (the chapter also gives the same spending "
+              "as a share of 2021 GDP).", symbol="τ", illustrative=False),
         Param("aid", "Western aid", "% of Ukraine's pre-war GDP per year", 0.0, 60.0, 1.0, 20.0,
-              "External aid A that adds to Ukraine's war effort. One unit is 1 % of 2021 GDP, about US$2 bn; "
-              "Kiel's military allocations averaged EUR 41.6 bn a year in 2022–2024, about 21 units if a "
-              "euro is counted as a dollar.", symbol="A"),
+              "External aid A that adds to Ukraine's war effort. One unit is a hundredth of 2021 GDP; the chapter's "
+              "calibration note converts the Kiel Institute's aid allocations into these units.", symbol="A"),
         Param("m_R", "Russia's war effort", "% of Ukraine's pre-war GDP per year", 1.0, 150.0, 1.0, 60.0,
-              "What Russia puts into the war, in the same unit. SIPRI's estimate of Russia's 2024 military "
-              "spending (US$149 bn at market exchange rates) is about 75 units; the default 60 is below it "
-              "because not all of that budget goes to this war (illustrative).", symbol="m_R"),
+              "What Russia puts into the war, in the same unit. The default is below SIPRI's estimate of "
+              "Russia's whole 2024 military budget in these units (see the chapter's calibration note), since "
+              "not all of it goes to this war (illustrative).", symbol="m_R"),
         Param("r", "Decisiveness of the contest", "exponent", 0.25, 3.0, 0.05, 1.0,
               "Tullock's r: 1 is the plain ratio; above 1 the larger effort wins more surely.", symbol="r"),
         bargaining.PARAMS["c_R"],
