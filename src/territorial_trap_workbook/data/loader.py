@@ -526,7 +526,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("us_share", {}),
         ("documents", {"id": ["jeddah_2025", "putin_ceasefire_2025", "us_28_point_2025", "eu_statement_2025_11",
-                              "cn_12_point"]}),
+                              "cn_12_point", "pos_ua_constitution_2025"]}),
     ],
     7: [("documents", {"topic": "norm"}), ("documents", {"id": ["cn_12_point", "ua_const_73"]})],
     8: [("documents", {"topic": "domestic"}), ("documents", {"id": ["ru_const_amend_in_force"]}),
