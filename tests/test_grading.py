@@ -78,8 +78,11 @@ def sandbox_attacks(roster: Path, port: int) -> dict[str, dict[str, str]]:
             "    try: os.remove(path)\n    except OSError: pass\n"
             "    try: open(path, 'w').close()\n    except OSError: pass")},
         "rewriter": {**RIGHT, "a1-1": RIGHT["a1-1"] + (
-            "\nimport territorial_trap_workbook.exercises.feedback as f, territorial_trap_workbook.exercises.grading as g\n"
-            "for path in (f.__file__, g.__file__):\n"
+            # find_spec gives the modules' paths without importing them: importing the grader (nbclient, jsonschema)
+            # can take longer than TIMEOUT on a loaded machine, and the cell's point is the write, not the import.
+            "\nfrom importlib.util import find_spec\n"
+            "for name in ('feedback', 'grading'):\n"
+            "    path = find_spec('territorial_trap_workbook.exercises.' + name).origin\n"
             "    try: open(path, 'w').write('def judge(*a): return None')\n    except OSError as exc: err = exc\n"
             "raise err")},
         "snoop": {**RIGHT, "a1-1": RIGHT["a1-1"] + (

@@ -502,8 +502,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ]}),
         ("war_economy", {}),
         ("documents", {"topic": "war_costs"}),
-        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025", "pos_us_burden_2025", "eu_statement_2025_11",
-                              "cn_12_point"]}),
+        ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025"]}),
     ],
     4: [
         ("aid", {"measure": [
