@@ -487,7 +487,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
-        ("documents", {"id": ["cn_12_point", "putin_talks_2022"]}),
+        ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
+                                "unga_es11_4_yes", "unga_es11_4_no", "unga_es11_4_abstain"]}),
         ("regions", {"measure": ["area"], "entity": ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson"]})],
     3: [
         ("aid", {"measure": [
