@@ -256,9 +256,10 @@ def test_a_self_study_notebook_runs_refuses_then_shows_then_records(tmp_path):
                                       f'self_mark("{first.exercise}", {sm.text_variable(first.exercise)})')
     later["id"] = "written-later"
     nb.cells.insert(ids.index(first.cell_id) + 2, later)
+    points = [1] + [0] * (len(second.rubric.criteria) - 1)  # one point, whatever the rubric's length
     nb.cells[ids.index(second.cell_id) + 1].source = f'{sm.text_variable(second.exercise)} = """{ANSWER}"""'
     nb.cells[ids.index(second.cell_id) + 2].source = (f'self_mark("{second.exercise}", '
-                                                     f'{sm.text_variable(second.exercise)}, points=[1, 0])')
+                                                     f'{sm.text_variable(second.exercise)}, points={points})')
     NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
     assert not errors, errors
@@ -268,7 +269,7 @@ def test_a_self_study_notebook_runs_refuses_then_shows_then_records(tmp_path):
     assert "Write your answer to" in shown[f"{first.cell_id}-self-mark"]
     assert criterion not in shown[f"{first.cell_id}-self-mark"]
     assert criterion in shown["written-later"]
-    assert "1 of 2 points" in shown[f"{second.cell_id}-self-mark"]
+    assert f"1 of {second.rubric.total:g} points" in shown[f"{second.cell_id}-self-mark"]
     path = tmp_path / f"{chapter.stem}.ipynb"
     nbformat.write(nb, str(path))
     records = [o["data"][sm.RECORD_MIME] for c in nbformat.read(str(path), as_version=4).cells
