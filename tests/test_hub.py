@@ -92,7 +92,10 @@ def hub(tmp_path_factory):
         import psutil
 
         uids = {pwd.getpwnam(u).pw_uid for u in users}
-        left = [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in uids]
+        # A zombie has exited and holds nothing but its process-table entry until its parent (or init, once
+        # the hub is gone) reaps it: not a process left running.
+        left = [p for p in psutil.process_iter(["uids", "status"]) if p.info["uids"] and p.info["uids"].real in uids
+                and p.info["status"] != psutil.STATUS_ZOMBIE]
         for proc in left:  # by id: only processes of this test's own users
             proc.kill()
         for user in users:
