@@ -105,6 +105,12 @@ def _running(mark: str) -> list[int]:
     return found
 
 
+def _sigint_as_in_a_terminal() -> None:
+    """Ctrl-C's signal as a teacher's shell delivers it: a process started with SIGINT ignored (an xdist worker
+    after some modules, a background job) passes the ignore on, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @needs_sandbox
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_run_and_writes_a_partial_report(tmp_path, sig, code):
@@ -116,7 +122,8 @@ def test_a_signal_stops_the_run_and_writes_a_partial_report(tmp_path, sig, code)
     grades = tmp_path / "grades.csv"
     proc = subprocess.Popen([sys.executable, "-m", "territorial_trap_workbook.cli", "check", str(roster),
                              "--solutions", str(FIXTURES), "--jobs", "1", "--timeout", "300", "--csv", str(grades),
-                             "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_sigint_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 120
         while not _running(MARK) and time.monotonic() < deadline and proc.poll() is None:
