@@ -62,7 +62,7 @@ EXPLORER = ExplorerSpec(
         yaxis=dict(range=[-0.02, 1.02], dtick=0.2),
         height=500,
     ),
-    main=("a", "p", "c_bar"),
+    main=("a", "p", "c_bar", "u_bar"),
     title="How the cost of backing down changes whether a crisis ends in war, a concession or a climb-down",
     try_this=(
         "Move the audience cost from 0 to 1 and watch the black line (war) rise, peak and fall while the "
