@@ -51,6 +51,11 @@ CLAIMS: list = [
                                 - cascade.critical_sigma(mean=v["mean"], shift=v["shift"]))
           if cascade.critical_sigma(mean=v["mean"], shift=v["shift"]) is not None else None,
           space=P, moved="shift", direction="non-decreasing", region={"mean": (25.0, 25.0)}),
+    Claim(7, "a recognition that teaches more than one extra case widens it quickly",
+          function=lambda **v: (cascade.critical_sigma(mean=v["mean"], shift=0.0)
+                                - cascade.critical_sigma(mean=v["mean"], shift=v["shift"]))
+          if cascade.critical_sigma(mean=v["mean"], shift=v["shift"]) is not None else None,
+          space=P, moved="shift", direction="non-decreasing", region={"mean": (25.0, 25.0)}),
     # --- jumps, and where the count rises smoothly instead -------------------------------------------------
     Claim(7, "the count rises without a break", function=_eq, space=P, moved="sigma", direction="rises",
           region={"mean": (50.0, 50.0), "shift": (0.0, 0.0), "sigma": (1.0, 39.8)}),
@@ -60,8 +65,10 @@ CLAIMS: list = [
           direction="non-decreasing", region={"mean": (25.0, 25.0), "shift": (0.0, 0.0)}),
     # --- the band where one recognised annexation matters (mean 25): below 11.58 and above 12.22 it does not
     Claim(7, "a one-actor drop changes the outcome only for spreads between", function=_flips, space=P,
-          moved="sigma", direction="constant", region={"mean": (25.0, 25.0), "sigma": (1.0, 11.5)}),
+          moved="sigma", direction="constant", region={"mean": (25.0, 25.0), "sigma": (12.3, 40.0)}),
     Claim(7, "Below it the box stays shut with or without recognition", function=_flips, space=P,
+          moved="sigma", direction="constant", region={"mean": (25.0, 25.0), "sigma": (1.0, 11.5)}),
+    Claim(7, "above it the box was open already", function=_flips, space=P,
           moved="sigma", direction="constant", region={"mean": (25.0, 25.0), "sigma": (12.3, 40.0)}),
     Claim(7, "away from it, recognising one annexation changes little", function=_flips, space=P,
           moved="sigma", direction="constant", region={"mean": (25.0, 25.0), "sigma": (1.0, 11.5)}),
@@ -91,6 +98,8 @@ CLAIMS: list = [
     _not("lower every threshold by the default shift of", "an instruction in a worked example"),
     _not("lowers thresholds less, in this reading, than a formal transfer", "an interpretation of what the "
          "shift stands for (the model has no separate de facto / de jure parameter)"),
+    _not("A drop of exactly one actor has a natural reading", "an identity of the normal map (F with mean m - 1 "
+         "at r equals F with mean m at r + 1), not a claim about how the count moves"),
     _not("may *raise* thresholds", "a statement about the world, outside the model (what the model leaves out)"),
     _not("Would a ceasefire line without recognition lower thresholds?", "a discussion question"),
     _not("why does the final count usually jump as", "a check-your-understanding question"),
