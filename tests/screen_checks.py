@@ -7,7 +7,11 @@ Three checks, each one ``page.evaluate`` on a loaded page, each returning a list
 * ``too_wide``: a page wider than the screen, or content reaching past its right edge outside any element
   meant to scroll sideways (a table wrapper with ``overflow-x: auto``, a code block);
 * ``figure_text``: the text boxes of each figure -- its title and read-out (HTML around the plot), legend, slider
-  labels and current values, axis titles and tick labels -- overlapping each other or leaving the figure.
+  labels and current values, axis titles and tick labels -- overlapping each other or leaving the figure; axis
+  text reaching into a slider's area (its rail, ticks and title: rotated category names under a bar chart ran
+  into the first slider on a phone, and the slider drawn over them cut them off); and any text of a figure,
+  data labels on bars included, drawn smaller than ``MIN_TEXT_PX`` (plotly shrinks a bar's label to fit the
+  bar, down to an unreadable 4 px on a phone).
 """
 from __future__ import annotations
 
@@ -79,12 +83,20 @@ def too_wide(page, root: str = "article") -> list[str]:
 # The text boxes of every figure. A box: {what, text, l, t, r, b}. The figure's own box is the plot div (the
 # SVG) for SVG text, and the <figure> element (when there is one) for its HTML title and read-out.
 FIGURE_TEXT = """() => {
+  // The size a text is drawn at: its font size times the scale of every transform above it (plotly shrinks a
+  // bar's label with a scale() transform, leaving its font-size as set).
+  const drawnSize = (el) => {
+    const size = parseFloat(getComputedStyle(el).fontSize) || 0;
+    const m = el.getScreenCTM ? el.getScreenCTM() : null;
+    return m ? size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : size;
+  };
   const box = (el, what) => {
     const r = el.getBoundingClientRect();
     const text = (el.textContent || '').trim();
     if (!text || r.width === 0 || r.height === 0) return null;
     if (getComputedStyle(el).visibility === 'hidden' || getComputedStyle(el).display === 'none') return null;
-    return {what: what, text: text.slice(0, 50), l: r.left, t: r.top, r: r.right, b: r.bottom};
+    return {what: what, text: text.slice(0, 50), l: r.left, t: r.top, r: r.right, b: r.bottom,
+            size: drawnSize(el)};
   };
   const pick = (root, selector, what) => [...root.querySelectorAll(selector)].map(e => box(e, what)).filter(Boolean);
   return [...document.querySelectorAll('.js-plotly-plot')].map((gd, index) => {
@@ -93,6 +105,9 @@ FIGURE_TEXT = """() => {
       ...pick(gd, '.g-gtitle text', 'title'),
       ...pick(gd, '.legend .traces text', 'legend entry'),
       ...pick(gd, '.slider-current-value', 'slider label'),
+      // plotly 2 draws a slider's title and current value as a text.slider-label outside its tick-label group
+      ...[...gd.querySelectorAll('g.slider-group > text.slider-label')].filter(e => !e.closest('.slider-label-group'))
+        .map(e => box(e, 'slider label')).filter(Boolean),
       ...pick(gd, '.slider-label-group text', 'slider tick label'),
       ...pick(gd, '[class^="g-x"][class$="title"] text, [class^="g-y"][class$="title"] text', 'axis title'),
       ...pick(gd, '.xtick text, .ytick text, [class*="x2tick"] text, [class*="y2tick"] text', 'axis tick label'),
@@ -108,14 +123,25 @@ FIGURE_TEXT = """() => {
       const b = r.getBoundingClientRect();
       return {what: 'plot area', text: r.getAttribute('data-subplot') || '', l: b.left, t: b.top, r: b.right, b: b.bottom};
     }).filter(a => a.r > a.l && a.b > a.t);
+    // Each slider's area (rail, ticks and its labels): no axis text may reach into one.
+    const sliders = [...gd.querySelectorAll('g.slider-group')].map((s, i) => {
+      const b = s.getBoundingClientRect();
+      return {what: 'slider', text: String(i + 1), l: b.left, t: b.top, r: b.right, b: b.bottom};
+    }).filter(a => a.r > a.l && a.b > a.t);
+    // Text drawn with the data (bar labels, text markers): checked for its size and for staying in the figure.
+    const dataText = pick(gd, '.trace text, .bartext, .textpoint text', 'data label');
     const g = gd.getBoundingClientRect(), h = holder.getBoundingClientRect();
-    return {index: index, id: gd.id, svg: svgBoxes, html: htmlBoxes, areas: areas,
+    return {index: index, id: gd.id, svg: svgBoxes, html: htmlBoxes, areas: areas, sliders: sliders,
+            data: dataText,
             plot: {l: g.left, t: g.top, r: g.right, b: g.bottom},
             holder: {l: h.left, t: h.top, r: h.right, b: h.bottom}, screen: window.innerWidth};
   });
 }"""
 
 TOLERANCE = 1.0  # px: anti-aliased glyph edges may touch
+#: The smallest text a figure may draw, in CSS px: the book's smallest figure font is the phone legend's 12 px;
+#: 10 px is the floor below which print and screen typography guides call text hard to read.
+MIN_TEXT_PX = 10.0
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -154,6 +180,17 @@ def figure_problems(figure: dict) -> list[str]:
         for area in figure.get("areas", []):
             if box["what"] != "annotation" and _overlap(box, area):
                 problems.append(f"{_name(box)} sits on a plot area")
+    for box in svg:
+        if box["what"].startswith("axis"):
+            for slider in figure.get("sliders", []):
+                if _overlap(box, slider):
+                    problems.append(f"{_name(box)} reaches into slider {slider['text']}'s area")
+    for box in figure.get("data", []):
+        if not _inside(box, figure["plot"]):
+            problems.append(f"{_name(box)} leaves the figure")
+    for box in svg + figure.get("data", []):
+        if box.get("size") is not None and box["size"] < MIN_TEXT_PX:
+            problems.append(f"{_name(box)} is drawn at {box['size']:.1f} px, below {MIN_TEXT_PX:.0f} px")
     return [f"figure {figure['index'] + 1} ({figure['id']}): {p}" for p in problems]
 
 

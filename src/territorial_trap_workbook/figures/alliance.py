@@ -14,7 +14,9 @@ from ..models import alliance
 from .style import NEUTRAL, PALETTE, RUSSIA, UKRAINE, base_layout, rounded
 
 US = alliance.MEMBERS[0]
-CATEGORIES = ["United States", "Large European<br>economies", "Frontline<br>small states", "Total support X"]
+# Horizontal bars: the category names sit beside the bars, unrotated, at every width (on a phone, rotated names
+# under vertical bars ran into the first slider), and each bar's label has the room to its right at full size.
+CATEGORIES = ["United States", "Large European<br>economies", "Frontline<br>small states", "Total<br>support X"]
 SIDE_GRID = np.linspace(alliance.PARAMS["side"].lo, alliance.PARAMS["side"].hi, 26)
 
 
@@ -22,14 +24,15 @@ def draw_burden(v: Mapping[str, float]) -> Frame:
     w = alliance.wedge(**v)
     inside = list(w.inside.contributions) + [w.inside.total]
     outside = [w.outside_contribution(m) for m in alliance.MEMBERS] + [w.outside.total]
-    share_text = [f"{s:.0%} of resources" for s in w.inside.shares_of_resources] + [""]
+    share_text = [f"{s:.0%}" for s in w.inside.shares_of_resources] + [""]
     traces = [
-        dict(type="bar", x=CATEGORIES, y=rounded(inside), name="U.S. in the coalition",
-             marker=dict(color=UKRAINE), text=share_text, textposition="outside",
-             hovertemplate="%{x}: %{y:.1f}<extra>U.S. in</extra>"),
-        dict(type="bar", x=CATEGORIES, y=rounded(outside), name="After the U.S. leaves",
+        dict(type="bar", orientation="h", y=CATEGORIES, x=rounded(inside), name="U.S. in the coalition",
+             marker=dict(color=UKRAINE), text=share_text, textposition="outside", constraintext="none",
+             cliponaxis=False, textfont=dict(size=13),
+             hovertemplate="%{y}: %{x:.1f}<extra>U.S. in</extra>"),
+        dict(type="bar", orientation="h", y=CATEGORIES, x=rounded(outside), name="After the U.S. leaves",
              marker=dict(color=PALETTE["orange"]),
-             hovertemplate="%{x}: %{y:.1f}<extra>U.S. out</extra>"),
+             hovertemplate="%{y}: %{x:.1f}<extra>U.S. out</extra>"),
     ]
     readout = (f"Total support for Ukraine is {w.inside.total:.1f} with the U.S. in the coalition and "
                f"{w.outside.total:.1f} after it leaves, {w.support_lost:.1f} less.")
@@ -83,8 +86,8 @@ EXPLORERS = [
         space=alliance.PARAMS,
         draw=draw_burden,
         layout=base_layout(
-            "", "Gift (resource index)",
-            barmode="group", yaxis=dict(rangemode="tozero"),
+            "Gift (resource index); the % is the gift's share of the giver's resources", "",
+            barmode="group", xaxis=dict(rangemode="tozero"), yaxis=dict(autorange="reversed"),
         ),
         main=("a_us", "a_front", "y_europe"),
         title="What each of Ukraine's supporters gives, with the U.S. in the coalition and after it leaves",
@@ -96,10 +99,10 @@ EXPLORERS = [
         ),
         caption=("Burden-sharing among Ukraine's supporters with and without the U.S. "
                  "(Olson–Zeckhauser; Bergstrom–Blume–Varian closed form; illustrative parameters)."),
-        alt_text=("A grouped bar chart. For the United States, the large European economies, the frontline "
-                  "small states and the total, a blue bar shows the gift when the U.S. is in the coalition "
-                  "(labelled with the gift as a share of resources) and an orange bar the gift after the U.S. "
-                  "leaves: the Europeans give more, the total falls."),
+        alt_text=("A horizontal grouped bar chart. For the United States, the large European economies, the "
+                  "frontline small states and the total, a blue bar shows the gift when the U.S. is in the "
+                  "coalition (labelled with the gift as a share of resources) and an orange bar the gift after "
+                  "the U.S. leaves: the Europeans give more, the total falls."),
         summary=summary,
     ),
     ExplorerSpec(
