@@ -37,6 +37,8 @@ def _exempt(fragment, why):
 CLAIMS: list = [
     Claim(4, "How the price moves with Europe's means depends on whether Europe is already giving",
           function=price, space=S, moved="y_europe", direction="rises", region=ABOVE_THRESHOLD),
+    Claim(4, "the price rises with their resources", function=price, space=S, moved="y_europe",
+          direction="rises", region=ABOVE_THRESHOLD),
     Claim(4, "Raise the large Europeans' resources from their opening value and watch the price of the split rise",
           function=price, space=S, moved="y_europe", direction="rises", region=ABOVE_THRESHOLD),
     Claim(4, "the rising curve its utility if it takes the side-payoff", function=utility_out, space=S,
@@ -53,7 +55,7 @@ CLAIMS: list = [
     _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
     _exempt("European military allocations went up — not the cracks Moscow is said to be looking for",
             "a statement about the data (the 2025 change against the 2022–24 average)"),
-    _exempt("sits one slider step inside the lower edge",
+    _exempt("is one slider step above",
             "locates the opening value within the window where s0 < 0 (the window's edges are computed by "
             "alliance.unpaid_exit_window and checked in tests/test_model_alliance.py), not a movement"),
     _exempt("This chapter gets the same pattern only by giving them a higher weight",
@@ -64,7 +66,11 @@ CLAIMS: list = [
           direction="non-decreasing"),
     _exempt("How much does the coalition's total support fall if it accepts?",
             "a question; its answer (no fall for a non-contributor) compares two equilibria"),
-    Claim(4, "with the other opening values it falls from", function=price, space=S, moved="y_europe",
+    # Review r4 (defect 7b): the price is flat while the Europeans would not give even after a U.S. exit
+    # (resources below about 18.7, computed in the chapter by bisection), and falls only above that level.
+    Claim(4, "values it stays at", function=price, space=S, moved="y_europe", direction="constant",
+          region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (1.0, 18.6)}),
+    Claim(4, "above that level it then falls", function=price, space=S, moved="y_europe",
           direction="non-increasing",
-          region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (1.0, 60.3)}),
+          region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (18.7, 60.3)}),
 ]
