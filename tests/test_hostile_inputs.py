@@ -86,6 +86,8 @@ COUNTS = {"n", "steps", "months", "year", "n_points", "step", "second"}
 
 def public_functions():
     for info in pkgutil.iter_modules(models_pkg.__path__):
+        if info.name.startswith("_"):
+            continue  # a helper module for the models (models/_search.py), not a model
         module = importlib.import_module(f"{models_pkg.__name__}.{info.name}")
         for name, f in inspect.getmembers(module, inspect.isfunction):
             if not name.startswith("_") and f.__module__ == module.__name__:

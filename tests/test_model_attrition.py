@@ -319,3 +319,19 @@ def test_verdict_flip_matches_issue_14_and_not_the_slider_step():
     assert attrition.verdict_flip("aid") / d["aid"] - 1 == pytest.approx(0.231, abs=0.002)
     with pytest.raises(ParameterError, match="name"):
         attrition.verdict_flip("budget")
+
+
+def test_shared_search_helper_finds_a_known_switch():
+    """models/_search.py (used by attrition.verdict_flip and capstone.deadlock_edge): the scan brackets the
+    first point past a known switch at x = 0.3 and bisection narrows it onto 0.3 from both sides."""
+    from territorial_trap_workbook.models._search import bisect_change, first_change
+
+    def changed(x):
+        return x >= 0.3
+
+    assert first_change(changed, 0.0, [0.1, 0.2, 0.4, 0.5]) == (0.2, 0.4)
+    assert first_change(changed, 0.0, [0.1, 0.2]) is None
+    inner, outer = bisect_change(changed, 0.2, 0.4, iterations=80, tol=1e-12)
+    assert inner < 0.3 <= outer and outer - inner <= 1e-12
+    changed_exact = lambda x: x >= 0.375  # noqa: E731  (binary fractions: the halvings are exact)
+    assert bisect_change(changed_exact, 0.25, 0.5, iterations=3) == (0.34375, 0.375)

@@ -499,6 +499,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "allocated_military_year_to_date",
             "military_allocations_change_vs_2022_2024_average",
             "nonmilitary_allocations_change_vs_2022_2024_average",
+            "allocated_last_package_before_pause",
         ]}),
         ("war_economy", {}),
         ("documents", {"topic": "war_costs"}),

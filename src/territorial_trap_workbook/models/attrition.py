@@ -98,6 +98,7 @@ import math
 from dataclasses import dataclass
 
 from ..params import Param, ParameterError, ParamSpace
+from ._search import bisect_change, first_change
 
 HORIZON = 120  # months
 
@@ -384,27 +385,18 @@ def verdict_flip(name: str, **params: float) -> float | None:
     def verdict(x: float) -> str | None:
         return simulate(**{**v, name: x}).first
 
+    def changed(x: float) -> bool:
+        return verdict(x) != here
+
     found = []
     for end in (p.lo, p.hi):
         start = v[name]
         if start == end:
             continue
-        prev = start
-        for i in range(1, 401):
-            x = end if i == 400 else min(max(start + (end - start) * i / 400, p.lo), p.hi)
-            if verdict(x) != here:
-                a, b = prev, x  # verdict(a) == here != verdict(b)
-                for _ in range(80):
-                    m = (a + b) / 2
-                    if verdict(m) == here:
-                        a = m
-                    else:
-                        b = m
-                    if abs(b - a) <= 1e-12 * (p.hi - p.lo):
-                        break
-                found.append(b)
-                break
-            prev = x
+        scan = (end if i == 400 else min(max(start + (end - start) * i / 400, p.lo), p.hi) for i in range(1, 401))
+        bracket = first_change(changed, start, scan)
+        if bracket is not None:
+            found.append(bisect_change(changed, *bracket, iterations=80, tol=1e-12 * (p.hi - p.lo))[1])
     if not found:
         return None
     return min(found, key=lambda x: abs(x - v[name]))

@@ -62,6 +62,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..params import Param, ParameterError, ParamSpace, whole_number
+from ._search import bisect_change, first_change
 from . import attrition, audience, bargaining, contest, escalation, winsets
 
 PATIENCE = bargaining.PARAMS["delta_R"].default  # chapter 1's default patience for both sides
@@ -199,27 +200,20 @@ def deadlock_edge(parameter: str, **params: float) -> float | None:
         return solve(**{**v, parameter: x}).gap < 0
 
     side = crossed(x0)
+
+    def changed(x: float) -> bool:
+        return crossed(float(x)) != side
+
     grid = np.arange(q.lo, q.hi + q.step / 2, q.step)
     grid = np.clip(grid, q.lo, q.hi)
-    candidates = []
-    for ends in (grid[grid > x0], grid[grid < x0][::-1]):
-        inner = x0
-        for x in ends:
-            if crossed(float(x)) != side:
-                candidates.append((inner, float(x)))
-                break
-            inner = float(x)
+    candidates = [b for b in (first_change(changed, x0, (float(x) for x in ends))
+                              for ends in (grid[grid > x0], grid[grid < x0][::-1])) if b is not None]
     if not candidates:
         return None
     inner, outer = min(candidates, key=lambda c: abs(c[1] - x0))
     if q.integer:
         return outer
-    for _ in range(60):
-        mid = (inner + outer) / 2
-        if crossed(mid) == side:
-            inner = mid
-        else:
-            outer = mid
+    inner, outer = bisect_change(changed, inner, outer, iterations=60)
     return (inner + outer) / 2
 
 
