@@ -3,7 +3,7 @@ winsets → escalation) re-derived step by step from the imported modules."""
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from territorial_trap_workbook.models import (attrition, audience, bargaining, capstone, contest, escalation,
@@ -19,7 +19,8 @@ def test_declarations_are_reused_not_retyped():
     """The capstone declares no range twice: its sliders are the earlier chapters' own Params."""
     assert SPACE["aid"] is contest.PARAMS["aid"]
     assert SPACE["aid_fatigue"] is attrition.PARAMS["aid_fatigue"]
-    assert SPACE["rigidity_R"] is winsets.PARAMS["rigidity_R"]
+    q, w = SPACE["rigidity_R"], winsets.PARAMS["rigidity_R"]  # same range; meaning says it pulls from L_a here
+    assert (q.lo, q.hi, q.step, q.default) == (w.lo, w.hi, w.step, w.default) and "L_a" in q.meaning
     assert SPACE["c_R"] is bargaining.PARAMS["c_R"]
     assert (SPACE["a"].lo, SPACE["a"].hi) == (audience.PARAMS["a"].lo, audience.PARAMS["a"].hi)
     assert (SPACE["c_bar"].lo, SPACE["c_bar"].hi) == (escalation.PARAMS["c_bar"].lo, escalation.PARAMS["c_bar"].hi)
@@ -45,12 +46,33 @@ def test_defaults_step_by_step():
 
 
 def test_chance_of_war_is_chapter_twelves_extension():
-    """The chance of war is escalation.constrained_demand with the law floor (chapter 2 without audience),
-    Ukraine's pull and the audience cost (Fearon 1995; Powell 1999; Fearon 1994)."""
+    """The chance of war is escalation.constrained_demand with step 5's floor r_R (one Russian floor in both
+    steps), Ukraine's pull and the audience cost (Fearon 1995; Powell 1999; Fearon 1994)."""
+    s = capstone.solve()
+    g = escalation.constrained_demand(p=s.p, c_R=0.1, c_bar=0.3, floor=s.r_R, rigidity_U=0.1, a=0.3)
+    assert (s.demand, s.p_war) == pytest.approx((g.demand, g.p_war))
+
+
+@settings(max_examples=60, deadline=None)
+@given(v=st.fixed_dictionaries({q.name: (st.integers(int(q.lo), int(q.hi)) if q.integer
+                                         else st.floats(q.lo, q.hi)) for q in capstone.PARAMS.params}))
+def test_russias_demand_never_below_its_ratifiable_floor(v):
+    """Steps 5 and 6 use one floor: Russia's best demand is never below r_R (a review found it below step 5's
+    floor in most of the box when step 6 used chapter 2's floor)."""
+    s = capstone.solve(**v)
+    assert s.demand >= s.r_R - 1e-12
+    assert capstone.separate_floor(**v) <= s.r_R + 1e-12  # "the compounded floor is never lower"
+
+
+def test_separate_floor_is_the_alternative_reading():
+    """Taking the audience cost and the law as separate hurdles, Russia's floor is max(L_a, chapter 2's legal
+    floor); it is never above the compounded r_R, and at the defaults it opens a range (r_U − 0.5937 ≈ 0.056)."""
     s = capstone.solve()
     law_floor, _ = winsets.ratification_limits(s.p, 0.1, 0.15, 0.2, 0.1)
-    g = escalation.constrained_demand(p=s.p, c_R=0.1, c_bar=0.3, floor=law_floor, rigidity_U=0.1, a=0.3)
-    assert (s.demand, s.p_war) == pytest.approx((g.demand, g.p_war))
+    alt = capstone.separate_floor()
+    assert alt == pytest.approx(max(s.floor_audience, law_floor))
+    assert alt <= s.r_R and alt < s.r_U < s.r_R
+    assert round(s.r_U - alt, 3) == 0.056
 
 
 def test_without_law_and_audience_the_capstone_is_chapter_one():

@@ -36,9 +36,16 @@ The chain (our composition; every parameter illustrative)
    applied to L_a (the function is called with p = L_a and c_R = 0, so its strategic floor is L_a); Ukraine's
    maximum r_U is chapter 2's with the actual p, c_U and λ_U. A settlement both sides can ratify exists iff
    r_R ≤ r_U; the deal is then chapter 1's Rubinstein split of [r_R, r_U] with chapter 1's default patience.
-6. The chance of war (chapter 12 extended): Russia, unsure of Ukraine's cost, picks its best demand given its
-   legal floor (chapter 2's r_R with no audience cost, since the audience cost enters the payoff), Ukraine's
-   legal pull λ_U and the audience cost a; the chance that Ukraine refuses is the chance of war.
+6. The chance of war (chapter 12 extended): Russia, unsure of Ukraine's cost, picks its best demand given the
+   same floor r_R as step 5 (it cannot ratify less), Ukraine's legal pull λ_U and the audience cost a (which also
+   enters Russia's payoff); the chance that Ukraine refuses is the chance of war.
+
+One floor in both steps, and a choice that matters. Step 5 *compounds* the two Russian commitments: the law pulls
+the least Russia can ratify up from the audience-adjusted floor L_a, not from chapter 2's strategic floor p − c_R.
+The alternative reading treats them as two separate hurdles, so Russia's floor would be the larger of L_a and
+chapter 2's legal floor (1 − λ_R)(p − c_R) + λ_R (:func:`separate_floor`). The compounded floor is never lower,
+and at the defaults the choice decides the verdict: compounded, the walls cross; separate, a range opens. The
+chapter says so.
 
 Steps 5 and 6 answer different questions: 5 asks whether a ratifiable settlement exists when Ukraine's cost is
 c_U; 6 asks how large a gamble Russia takes when it only knows that cost lies between 0 and c̄ (c̄ = 2·c_U, the
@@ -77,7 +84,9 @@ PARAMS = ParamSpace(
         replace(audience.PARAMS["a"], default=0.3,
                 meaning="What the Russian leader loses at home by settling for nothing; settling for a share x "
                         "costs a·(1 − x)."),
-        winsets.PARAMS["rigidity_R"],
+        replace(winsets.PARAMS["rigidity_R"],
+                meaning="How far Russia's constitutional clause pulls the least it can ratify from the leader's "
+                        "audience-adjusted floor L_a towards all four regions (1 = nothing short of everything)."),
         winsets.PARAMS["rigidity_U"],
         bargaining.PARAMS["c_R"],
         bargaining.PARAMS["c_U"],
@@ -130,6 +139,16 @@ def audience_floor(p: float, c_R: float, a: float) -> float:
     return min(1.0, max(0.0, (v["p"] - v["c_R"] + v["a"]) / (1.0 + v["a"])))
 
 
+def separate_floor(**params: float) -> float:
+    """The alternative to step 5's compounding: Russia's floor as the larger of the audience-adjusted floor L_a and
+    chapter 2's legal floor (1 − λ_R)(p − c_R) + λ_R, the two commitments taken as separate hurdles. Never above
+    :attr:`Scenario.r_R` (the law's pull is applied to a floor at least p − c_R)."""
+    v = PARAMS.validate(params)
+    s = _solve(v, _aid_factor(int(v["months"]), v["aid_fatigue"]))
+    law_floor, _ = winsets.ratification_limits(s.p, v["c_R"], v["c_U"], v["rigidity_R"], v["rigidity_U"])
+    return max(s.floor_audience, law_floor)
+
+
 def _aid_factor(months: int, aid_fatigue: float) -> float:
     return attrition.simulate(aid=1.0, aid_fatigue=aid_fatigue).aid[months]
 
@@ -140,11 +159,11 @@ def _solve(v: dict, factor: float) -> Scenario:
     lower, upper = bargaining.bargaining_range(p, v["c_R"], v["c_U"])
     floor_a = audience_floor(p, v["c_R"], v["a"])
     r_R, _ = winsets.ratification_limits(floor_a, 0.0, 0.0, v["rigidity_R"], v["rigidity_U"])
-    law_floor, r_U = winsets.ratification_limits(p, v["c_R"], v["c_U"], v["rigidity_R"], v["rigidity_U"])
+    _, r_U = winsets.ratification_limits(p, v["c_R"], v["c_U"], v["rigidity_R"], v["rigidity_U"])
     deal = None
     if r_R <= r_U:
         deal = r_R + bargaining.rubinstein_share(PATIENCE, PATIENCE) * (r_U - r_R)
-    g = escalation.constrained_demand(p=p, c_R=v["c_R"], c_bar=v["c_bar"], floor=law_floor,
+    g = escalation.constrained_demand(p=p, c_R=v["c_R"], c_bar=v["c_bar"], floor=r_R,
                                       rigidity_U=v["rigidity_U"], a=v["a"])
     return Scenario(aid_now=aid_now, p=p, lower=lower, upper=upper, floor_audience=floor_a, r_R=r_R, r_U=r_U,
                     deal=deal, demand=g.demand, p_war=g.p_war, corner=g.corner)
