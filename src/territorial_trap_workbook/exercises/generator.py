@@ -3,9 +3,12 @@
 From each solution notebook ``solutions/NN-name.ipynb`` the generator writes ``exercises/NN-name.ipynb``:
 
 * code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes ``# YOUR CODE HERE`` followed by
-  ``<name> = None`` for each name the region binds (assignments, ``def``, ``import``, ``for``, ``with ... as``;
-  see ``markers.bound_names``), so the exercise notebook runs top to bottom and every check says "not
-  answered yet"; an indented region with no names gets ``pass`` so its block still parses;
+  ``<name> = None`` for each name the region binds (assignments, ``def``, ``for``, ``with ... as``; see
+  ``markers.bound_names``) that the code a student is given reads -- the check cells' ``answer_…`` names and
+  anything a later cell or the rest of the cell uses -- so the exercise notebook runs top to bottom and every
+  check says "not answered yet". The solution's own working names are left out (listing them would show the
+  solution's steps), and so are names only an ``import`` binds (``np = None`` would undo a student's own
+  import); an indented region with no names left gets ``pass`` so its block still parses;
 * a near-miss marker (``#### BEGIN SOLUTION``, ``### Begin Solution``), a tag ``Rubric`` or an attachment in
   a solution cell is refused (``markers.cell_problem``): it would otherwise copy solution text to students;
 * code between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` is removed;
@@ -110,7 +113,32 @@ def assigned_names(code: str) -> list[str]:
     return markers.bound_names(code)
 
 
-def _replace_regions(source: str, cell_type: str, where: str) -> str:
+def _given_code(source: str) -> str:
+    """A code cell as the student gets it, less its solution and hidden-test regions (for ``_needed_names``)."""
+    kept, inside = [], False
+    for line in source.split("\n"):
+        s = line.strip()
+        if s in (BEGIN_SOLUTION, BEGIN_HIDDEN):
+            inside = True
+        elif s in (END_SOLUTION, END_HIDDEN):
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _needed_names(cells: Iterable[Any]) -> set[str]:
+    """Identifiers the code a student is given reads: the stubs must define these and need no other name."""
+    needed: set[str] = set()
+    for cell in cells:
+        nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
+        if cell.get("cell_type") == "code" and not is_solution_only(cell) and not (
+                nbg.get("solution") and not _has_markers(_source(cell))):
+            needed |= markers.identifiers(_given_code(_source(cell)))
+    return needed
+
+
+def _replace_regions(source: str, cell_type: str, where: str, needed: set[str] | None = None) -> str:
     lines = source.split("\n")
     out: list[str] = []
     region: list[str] | None = None
@@ -129,7 +157,7 @@ def _replace_regions(source: str, cell_type: str, where: str) -> str:
             if region is None or s != expected_end:
                 raise GeneratorError(f"{where}: line {lineno}: {s!r} without a matching begin marker")
             if region_kind == BEGIN_SOLUTION:
-                out.extend(_stub(region, cell_type, indent))
+                out.extend(_stub(region, cell_type, indent, needed))
             region = None
             continue
         if region is not None:
@@ -145,10 +173,13 @@ def _replace_regions(source: str, cell_type: str, where: str) -> str:
     return result
 
 
-def _stub(region: list[str], cell_type: str, indent: str) -> list[str]:
+def _stub(region: list[str], cell_type: str, indent: str, needed: set[str] | None = None) -> list[str]:
     if cell_type == "markdown":
         return [MARKDOWN_STUB]
-    names = assigned_names("\n".join(region))
+    code = "\n".join(region)
+    imported = markers.imported_names(code)
+    names = [n for n in assigned_names(code) if n not in imported
+             and (needed is None or n.startswith("answer") or n in needed)]
     # An indented region is a block's body (a function's, say): it needs a statement after the comment.
     filler = [f"{indent}pass"] if indent and not names else []
     return [indent + CODE_STUB] + [f"{indent}{n} = None" for n in names] + filler
@@ -169,6 +200,7 @@ def _student_intro(source: str, where: str) -> str:
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
+    needed = _needed_names(solution.cells)
     for i, cell in enumerate(solution.cells):
         where = f"{generated_from}: cell {i}"
         problem = markers.cell_problem(cell)
@@ -183,9 +215,9 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             src = _student_intro(src, where)
         if ctype in ("code", "markdown"):
             if _has_markers(src):
-                src = _replace_regions(src, ctype, where)
+                src = _replace_regions(src, ctype, where, needed)
             elif nbg.get("solution"):
-                src = _replace_regions(f"{BEGIN_SOLUTION}\n{src}\n{END_SOLUTION}", ctype, where)
+                src = _replace_regions(f"{BEGIN_SOLUTION}\n{src}\n{END_SOLUTION}", ctype, where, needed)
         meta = {k: copy.deepcopy(v) for k, v in cell.get("metadata", {}).items() if k not in DROPPED_CELL_METADATA}
         cid = cell.get("id") or f"cell-{i}"
         if ctype == "code":

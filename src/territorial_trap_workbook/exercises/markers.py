@@ -147,6 +147,32 @@ def bound_names(code: str) -> list[str]:
     return names
 
 
+def imported_names(code: str) -> set[str]:
+    """The names among ``bound_names`` that only an ``import`` binds (a stub must never set them to None: a
+    student's own ``import numpy as np`` earlier in the notebook would be undone)."""
+    try:
+        tree = ast.parse(textwrap.dedent(code))
+    except SyntaxError:
+        return set()
+    imported, other = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imported |= {a.asname or a.name.split(".")[0] for a in node.names if a.name != "*"}
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            other.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            other.add(node.name)
+    return imported - other
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def identifiers(code: str) -> set[str]:
+    """Every identifier-like word of ``code`` (comments and strings included: over-inclusive on purpose)."""
+    return set(_IDENTIFIER.findall(code))
+
+
 def _parses(code: str) -> bool:
     # IPython lines (%magic, !shell) are not Python; blank them so the rest can still be checked.
     plain = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in code.split("\n"))
