@@ -74,11 +74,13 @@ CLAIMS: list = [
     _not("now Russia is the declining side and would rather fight first", NAMES_A_SIDE),
     _not("The red region, bounded by the dashed line, is where the declining", NAMES_A_SIDE),
     _not("because the rising side can give up part of its", NAMES_A_SIDE),
-    _not("force limits, monitoring and guarantees can shrink it", "reports Chadefaux's argument (literature)"),
-    _not("a claim that *Russia* is the declining side", NAMES_A_SIDE),
+    _not("demilitarised zones and limits on armament can shrink it", "reports Chadefaux's argument (literature)"),
+    _not("far more likely to be carried out when a third party guaranteed", "reports Walter's finding "
+         "(literature on civil wars), not a model quantity"),
+    _not("had been dammed since 2014", "dated facts from the evidence table, not a model quantity"),
+    _not("a claim that *Russia* would be the declining side", NAMES_A_SIDE),
     _not("in model terms, demands that lower $p_2$", "reads a stated demand as a lower p2 (an interpretation, no "
          "parameter is moved)"),
-    _not("whose expectation of decline is accurate", NAMES_A_SIDE),
     _not("it does not by itself settle who is declining", NAMES_A_SIDE),
     _not("Which clauses of a possible settlement would raise", "a discussion question"),
     _not("could any of them push $p_2$ so high that Russia becomes the declining side", "a discussion question"),
