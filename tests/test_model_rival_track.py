@@ -81,8 +81,8 @@ def test_solution_is_always_valid(v):
 
 @given(params_of(SPACE))
 def test_walkout_closed_form(v):
-    """w = max(0, g·v_G + (1 − g)(p − c_R) − k)."""
-    expected = max(0.0, v["g"] * v["v_G"] + (1 - v["g"]) * (v["p"] - v["c_R"]) - v["k"])
+    """w = max(0, g·v_G + (1 − g)·max(0, p − c_R) − k): war valued as chapter 1 values it."""
+    expected = max(0.0, v["g"] * v["v_G"] + (1 - v["g"]) * max(0.0, v["p"] - v["c_R"]) - v["k"])
     assert rival_track.walkout_value(**v) == pytest.approx(expected, abs=1e-12)
 
 
@@ -103,7 +103,7 @@ def test_outside_option_principle(v):
 
 @given(params_of(SPACE))
 def test_binds_exactly_above_the_threshold(v):
-    """Our derivation: binds ⇔ g > g* = (threshold − (p − c_R) + k)/(v_G − (p − c_R))."""
+    """Our derivation: binds ⇔ g > g* = (threshold − m + k)/(v_G − m), m = max(0, p − c_R)."""
     s = rival_track.solve(**v)
     if s.g_binds is None:
         assert not s.binds
@@ -114,7 +114,7 @@ def test_binds_exactly_above_the_threshold(v):
 
 @given(params_of(SPACE))
 def test_collapses_exactly_above_the_second_threshold(v):
-    """Our derivation: no deal ⇔ g > g** = (upper − (p − c_R) + k)/(v_G − (p − c_R))."""
+    """Our derivation: no deal ⇔ g > g** = (upper − m + k)/(v_G − m), m = max(0, p − c_R)."""
     s = rival_track.solve(**v)
     if s.g_collapse is None:
         assert s.deal is not None
@@ -125,8 +125,8 @@ def test_collapses_exactly_above_the_second_threshold(v):
 
 @given(params_of(SPACE), st.floats(0, 1))
 def test_a_likelier_rival_track_never_lowers_the_walkout_value_when_it_beats_war(v, extra):
-    """∂w/∂g = v_G − (p − c_R): the option grows with g whenever the rival track is better than war."""
-    assume(v["v_G"] >= v["p"] - v["c_R"])
+    """∂w/∂g = v_G − max(0, p − c_R): the option grows with g whenever the rival track is better than war."""
+    assume(v["v_G"] >= max(0.0, v["p"] - v["c_R"]))
     g2 = min(1.0, v["g"] + extra)
     assert rival_track.walkout_value(**{**v, "g": g2}) >= rival_track.walkout_value(**v) - 1e-12
 
@@ -178,3 +178,17 @@ def test_threshold_is_constant_when_the_forum_value_tracks_the_battlefield():
     values = [rival_track.binding_threshold(p=p, v_G=round(p + 0.28, 10)) for p in (0.5, 0.55, 0.6, 0.66, 0.7)]
     assert max(values) - min(values) < 1e-9
     assert values[0] == pytest.approx(0.4432, abs=1e-4)
+
+
+def test_war_is_valued_as_chapter_1_values_it_when_p_is_below_c_R():
+    """Model: rival_track, review r2 of chapter 11 (defect 7). With p < c_R chapter 1 values Russia's war at
+    max(0, p − c_R) = 0 (the range's lower end), so the failed-track branch is worth 0, not p − c_R < 0:
+    at p = 0.3, c_R = 0.5, v_G = 0.5, g = 0.5, k = 0 the walk-out value is 0.5·0.5 = 0.25 (not 0.15), which is
+    above Russia's share as responder and so binds."""
+    v = dict(p=0.3, c_R=0.5, v_G=0.5, g=0.5, k=0.0)
+    s = rival_track.solve(**v)
+    assert s.lower == 0.0
+    assert s.walkout == pytest.approx(0.25)
+    assert s.walkout > s.threshold and s.binds
+    # g* from the closed form with m = 0: (threshold + k)/v_G
+    assert s.g_binds == pytest.approx(s.threshold / 0.5)

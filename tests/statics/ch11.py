@@ -52,7 +52,10 @@ CLAIMS: list = [
             "holds on the joint region v_G > p − c_R, which a box cannot express; checked by "
             "test_a_likelier_rival_track_never_lowers_the_walkout_value_when_it_beats_war"),
     _exempt("the article widens the cast", "describes the article's structure, not a model quantity"),
-    _exempt("call for no widening of the fighting", "reports what a document says"),
+    _exempt("among them no widening of the fighting", "reports what a document says"),
+    _exempt("which chapter 1 values at the lower end of its range",
+            "defines Russia's war value m = max(0, p − c_R) (review r2: the model now values war as chapter 1 "
+            "does in the p < c_R corner, tests/test_model_rival_track.py), not a movement"),
     _exempt("which lowers $g$ for any track built around India",
             "an argument about the world that sets the reader's g, not a movement of a model output"),
     _exempt("Which tools would raise it, and at what price to the West?", "a discussion question"),

@@ -24,13 +24,18 @@ initiative). Shares are of the disputed value going to Russia, as in chapter 1.
    ``inside = lower + share · (upper − lower)`` (``bargaining.solve``).
 2. Walking out to the rival track is a lottery. With probability g the rival track takes off and gives
    Russia a value v_G (territory it keeps plus whatever third-party endorsement is worth to it, in
-   share-equivalents). With probability 1 − g it does not, and Russia is back to fighting, worth p − c_R.
-   Leaving also costs k (relations with Washington, a stronger Western coalition)::
+   share-equivalents). With probability 1 − g it does not, and Russia is back to fighting, which chapter 1
+   values at m = max(0, p − c_R), the lower end of its range (``bargaining.solve``'s ``lower``). Leaving also
+   costs k (relations with Washington, a stronger Western coalition)::
 
-       w_raw = g · v_G + (1 − g) · (p − c_R) − k,        w = max(0, w_raw).
+       w_raw = g · v_G + (1 − g) · m − k,        w = max(0, w_raw).
+
+   (Review r2 of chapter 11: the failure branch used p − c_R unclipped, so for p < c_R war was valued below
+   chapter 1's own value; at p = 0.3, c_R = 0.5, v_G = 0.5, g = 0.5, k = 0 that gave w = 0.15, which does not
+   bind, where valuing war as chapter 1 does gives w = 0.25, which binds.)
 
    The clip at 0 changes nothing: chapter 1 declares w on [0, 1], and any w ≤ 0 is below every possible
-   deal, so it never binds — exactly as w_raw would not. w_raw ≤ max(v_G, p) ≤ 1, so no upper clip is needed.
+   deal, so it never binds — exactly as w_raw would not. w_raw ≤ max(v_G, m) ≤ 1, so no upper clip is needed.
 3. The value w is chapter 1's walk-out value, and chapter 1's exact alternating-offers equilibrium with an
    outside option applies (``bargaining.solve``): the walk-out changes nothing while w ≤ threshold (Russia's
    share when Ukraine proposes, ``(1 − δ_R)·lower + δ_R·inside``); for threshold < w ≤ upper the deal is
@@ -41,18 +46,18 @@ Derivations (ours)
 ------------------
 * The rival track matters only if it beats Russia's share as responder: binds ⇔ w > threshold
   (threshold = (1 − δ_R)·lower + δ_R·inside, which lies between lower and inside).
-* w_raw is linear in g, from w(0) = p − c_R − k (≤ lower ≤ threshold: a track that never takes off never
+* w_raw is linear in g, from w(0) = m − k (≤ lower ≤ threshold: a track that never takes off never
   binds) to w(1) = v_G − k. Hence
   - if v_G − k ≤ threshold, the rival track never binds, for any g (threshold None);
   - otherwise it binds exactly when g > g* with
-    ``g* = (threshold − (p − c_R) + k) / (v_G − (p − c_R))`` ∈ [0, 1).
-    (The denominator is positive: v_G − (p − c_R) > threshold + k − (p − c_R) ≥ 0.)
+    ``g* = (threshold − m + k) / (v_G − m)`` ∈ [0, 1), with m = max(0, p − c_R).
+    (The denominator is positive: v_G − m > threshold + k − m ≥ 0.)
 * Likewise talks collapse (no deal) exactly when g > g** with
-  ``g** = (upper − (p − c_R) + k) / (v_G − (p − c_R))`` if v_G − k > upper, and never otherwise.
+  ``g** = (upper − m + k) / (v_G − m)`` if v_G − k > upper, and never otherwise.
   g* ≤ g** because threshold ≤ upper.
-* Between g* and g** Russia's share rises with w at rate δ_U: ∂deal/∂g = δ_U·(v_G − (p − c_R)).
-* How g* moves (chapter 11's sentences, checked in tests/statics/ch11.py). Write m = p − c_R (Russia's war
-  value). When the range is not clipped (0 ≤ p − c_R and p + c_U ≤ 1),
+* Between g* and g** Russia's share rises with w at rate δ_U: ∂deal/∂g = δ_U·(v_G − m).
+* How g* moves (chapter 11's sentences, checked in tests/statics/ch11.py). With m = p − c_R (Russia's war
+  value where it is not negative): when the range is not clipped (0 ≤ p − c_R and p + c_U ≤ 1),
   g* = (δ_R·share·(c_R + c_U) + k) / (v_G − m). Then g* rises with k and with c_U and falls with v_G; with v_G
   fixed it rises with p (the denominator shrinks). Moving c_R moves numerator and denominator together:
   ∂g*/∂c_R has the sign of δ_R·share − g*, so g* rises with c_R while g* < δ_R·share (at the defaults) and
@@ -64,7 +69,7 @@ U.S. talks; one walk-out decision, no repeated forum switching; patience at the 
 All rival-track parameters are illustrative.
 
 Corners. δ_R = δ_U = 1 is excluded by chapter 1's declaration (reused here). p − c_R < 0 is allowed: then
-lower = 0 and w_raw may be negative (clipped as above). g* and g** are finite whenever defined.
+lower = 0, war is worth m = 0 (as in chapter 1), and w_raw may be negative (clipped as above). g* and g** are finite whenever defined.
 """
 from __future__ import annotations
 
@@ -94,19 +99,24 @@ PARAMS = ParamSpace(
 
 
 def walkout_value(**params: float) -> float:
-    """w = max(0, g · v_G + (1 − g) · (p − c_R) − k): the rival track as Russia's outside option."""
+    """w = max(0, g · v_G + (1 − g) · max(0, p − c_R) − k): the rival track as Russia's outside option."""
     v = PARAMS.validate(params)
     return _walkout(v, v["g"])
 
 
+def _war(v: dict[str, float]) -> float:
+    """Russia's value of fighting on, as chapter 1 values it: the lower end of the range, max(0, p − c_R)."""
+    return max(0.0, v["p"] - v["c_R"])
+
+
 def _walkout(v: dict[str, float], g: float) -> float:
-    war = v["p"] - v["c_R"]
+    war = _war(v)
     return max(0.0, g * v["v_G"] + (1.0 - g) * war - v["k"])
 
 
 def _threshold(v: dict[str, float], level: float) -> float | None:
     """Smallest g beyond which w exceeds ``level`` (None if it never does)."""
-    war = v["p"] - v["c_R"]
+    war = _war(v)
     if v["v_G"] - v["k"] <= level:
         return None
     g = (level - war + v["k"]) / (v["v_G"] - war)
