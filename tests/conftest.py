@@ -61,7 +61,6 @@ SCOPE_SECONDS = {
     "tests/test_model_rival_track.py": 78,
     "tests/test_statics_register.py": 77,
     "tests/test_execute.py": 58,
-    "tests/test_chapters.py": 57,
     "tests/test_model_contest.py": 50,
     "tests/test_model_ceasefire.py": 32,
     "tests/test_model_attrition.py": 30,
