@@ -141,3 +141,26 @@ def test_a_citation_file_that_disagrees_stops_the_build(tmp_path):
         (root / "CITATION.cff").write_text(wrong, encoding="utf8")
         with pytest.raises(BookBuildError, match=says):
             stage_book("student", root, tmp_path / "stage", SYNTHETIC_CHAPTERS)
+
+
+# --- evidence tables: rendered from the package when the book is built ------------------------------------------
+def test_every_chapter_page_shows_its_current_evidence_table(student):
+    """A notebook stores only a reference to its chapter's table (``show_evidence``); the page must show the
+    package's current table, whole (chapters 1 and 13 still display a table they compose in the page)."""
+    import json
+
+    from territorial_trap_workbook.data import evidence_table_html
+    from territorial_trap_workbook.explorers.evidence import EVIDENCE_MIME
+
+    referenced = 0
+    for notebook in sorted((PROJECT_ROOT / "book").glob("[0-9][0-9]-*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf8"))["cells"]
+        refs = [out["data"][EVIDENCE_MIME] for c in cells for out in c.get("outputs", [])
+                if EVIDENCE_MIME in out.get("data", {})]
+        page = (student / f"{notebook.stem}.html").read_text(encoding="utf8")
+        for ref in refs:
+            referenced += 1
+            table = evidence_table_html(ref["chapter"])
+            assert table in page, f"{notebook.stem}: the page does not show chapter {ref['chapter']}'s current table"
+        assert page.count('class="workbook-evidence-table"') == max(1, len(refs)), notebook.stem
+    assert referenced >= 11, f"only {referenced} chapters reference their evidence table"

@@ -150,3 +150,42 @@ def test_the_copy_read_is_shown_beside_the_original(folder):  # noqa: F811
     assert "doc. 123" in html
     assert re.search(r'<br>Copy read: <a href="https://copy\.example/1">a library copy</a>', html)
     assert _problems(html) == []
+
+
+def test_show_evidence_stores_a_reference_and_shows_the_table_live():
+    """The stored bundle is the chapter number and a plain-text line; the live view (a widget, dropped by
+    ``workbook execute``) holds the same table the book renders."""
+    from territorial_trap_workbook.explorers.evidence import EVIDENCE_MIME, WIDGET_MIME, evidence_bundle
+
+    bundle = evidence_bundle(3)
+    assert bundle[EVIDENCE_MIME] == {"chapter": 3}
+    assert "chapter 3" in bundle["text/plain"] and "<" not in bundle["text/plain"]
+    assert WIDGET_MIME in bundle
+    assert set(evidence_bundle(3, live=False)) == {EVIDENCE_MIME, "text/plain"}
+
+
+@pytest.mark.parametrize("bad", [0, 99, "3", 3.0, True, None])
+def test_show_evidence_names_what_it_takes(bad):
+    from territorial_trap_workbook.explorers.evidence import evidence_bundle
+
+    with pytest.raises(ValueError, match="show_evidence takes a chapter number"):
+        evidence_bundle(bad, live=False)
+
+
+@pytest.mark.parametrize("ref", [{"chapter": 99}, {"chapter": "3"}, {}, "[]"])
+def test_the_book_warns_on_a_reference_to_no_table(ref):
+    """A warning fails the book's build (``-W``): a notebook naming no real table is caught, not shown empty."""
+    from territorial_trap_workbook.book.evidence_mime import evidence_html
+
+    class Logger:
+        warnings: list[str] = []
+
+        def warning(self, message, **_):
+            self.warnings.append(message)
+
+    class Renderer:
+        logger = Logger()
+
+    assert "Missing evidence table" in evidence_html(ref, Renderer())
+    assert Renderer.logger.warnings and "evidence table" in Renderer.logger.warnings[-1]
+    assert evidence_html({"chapter": 5}, Renderer()) == evidence_table_html(5)

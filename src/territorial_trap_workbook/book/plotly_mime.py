@@ -27,6 +27,8 @@ from typing import Any
 
 from docutils import nodes
 
+from .evidence_mime import EVIDENCE_MIME, evidence_html
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 EXTENSION = "territorial_trap_workbook.book.plotly_mime"
 #: Where the one copy of plotly.js lives in the built site (relative to the output root).
@@ -180,10 +182,15 @@ class PlotlyMimeRenderer:
     # Lower wins. The widget view is 10 and text/html 30 in myst-nb's HTML priorities: 5 beats both, so the
     # static figure (with its sliders) is what the book shows. Other builders (LaTeX ...) are left alone and
     # fall back to the bundle's text/plain.
-    mime_priority_overrides = [(builder, mime, 5) for builder in HTML_BUILDERS for mime in (PLOTLY_MIME, EXPLORER_MIME)]
+    # An evidence table's reference (book.evidence_mime) is handled here too: one plugin, one entry point.
+    mime_priority_overrides = [(builder, mime, 5) for builder in HTML_BUILDERS
+                               for mime in (PLOTLY_MIME, EXPLORER_MIME, EVIDENCE_MIME)]
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> None | list[nodes.Element]:
+        if data.mime_type == EVIDENCE_MIME:
+            content = data.content if isinstance(data.content, dict) else json.loads(data.content)
+            return [nodes.raw("", evidence_html(content, renderer), format="html")]
         if data.mime_type not in (PLOTLY_MIME, EXPLORER_MIME):
             return None
         app = _sphinx_app(renderer)

@@ -1,0 +1,26 @@
+"""Evidence tables in the book: the HTML for an ``application/vnd.territorial-trap.evidence+json`` reference
+(see ``explorers.evidence``), rendered from the installed package's data when the book is built. The book's one
+MIME plugin (``plotly_mime.PlotlyMimeRenderer``) hands these references here."""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+EVIDENCE_MIME = "application/vnd.territorial-trap.evidence+json"
+
+
+def evidence_html(ref: Any, renderer: Any) -> str:
+    from ..data import evidence_table_html
+    from ..data.loader import CHAPTER_EVIDENCE
+
+    if isinstance(ref, (str, bytes)):
+        ref = json.loads(ref)
+    chapter = ref.get("chapter") if isinstance(ref, dict) else None
+    if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in CHAPTER_EVIDENCE:
+        # a warning, so `-W` builds fail on it
+        renderer.logger.warning(f"a notebook output names the evidence table of chapter {chapter!r}; the installed "
+                                f"package has tables for chapters {sorted(CHAPTER_EVIDENCE)}",
+                                subtype="evidence_unknown")
+        return f"<p>(Missing evidence table: no chapter {html.escape(str(chapter))}.)</p>"
+    return evidence_table_html(chapter)
