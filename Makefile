@@ -25,7 +25,11 @@ EDITION ?= student
 # install costs about 30 s of CPU, spread over the cores. The package's own src/ is compiled by `make test`.
 UV_VERSION ?= 0.13.9
 UV     := $(VENV)/bin/uv
-INSTALL = $(UV) pip install --quiet --compile-bytecode --python $(PY)
+# --excludes: `uv pip install -r LOCK` resolves the pins' own dependencies again, so a package the locks leave out
+# on purpose (requirements/excludes.txt: rfc3987-syntax, whose import costs ~2 s of CPU in every process that
+# imports jsonschema) came back with the package that asks for it; the same file keeps it out at install.
+EXCLUDES := requirements/excludes.txt
+INSTALL = $(UV) pip install --quiet --compile-bytecode --excludes $(EXCLUDES) --python $(PY)
 
 .PHONY: setup setup-book book book-instructor book-self-study test execute exercises lab voila browser-deps bench clean \
 	lock lock-upgrade ranges sandbox-deps print-deps pdf site hub-deps hub-repo bench-hub
@@ -37,13 +41,13 @@ $(UV):
 	$(PY) -m pip install --quiet uv==$(UV_VERSION)
 
 # The package itself goes in editable and without dependencies: every dependency comes from the lock.
-$(BOOK_STAMP): $(BOOK_LOCK) pyproject.toml | $(UV)
+$(BOOK_STAMP): $(BOOK_LOCK) $(EXCLUDES) pyproject.toml | $(UV)
 	$(INSTALL) -r $(BOOK_LOCK)
 	$(INSTALL) --no-deps -e .
 	$(UV) pip check --quiet --python $(PY)
 	touch $@
 
-$(TEST_STAMP): $(TEST_LOCK) pyproject.toml | $(UV)
+$(TEST_STAMP): $(TEST_LOCK) $(EXCLUDES) pyproject.toml | $(UV)
 	$(INSTALL) -r $(TEST_LOCK)
 	$(INSTALL) --no-deps -e .
 	$(UV) pip check --quiet --python $(PY)
@@ -104,7 +108,7 @@ hub-deps: $(TEST_STAMP)
 	@test -x $(HUB_PYTHON) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 >/dev/null; }
 	@rm -rf .cache/hub-wheel && $(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w .cache/hub-wheel .
 	@test -x $(HUB_ENV)/bin/python || $(UV) venv --quiet --python $(HUB_PYTHON) $(HUB_ENV)
-	$(UV) pip install --quiet --compile-bytecode --python $(HUB_ENV)/bin/python -c $(TEST_LOCK) --reinstall-package territorial-trap-workbook \
+	$(UV) pip install --quiet --compile-bytecode --excludes $(EXCLUDES) --python $(HUB_ENV)/bin/python -c $(TEST_LOCK) --reinstall-package territorial-trap-workbook \
 	  "$$(ls .cache/hub-wheel/*.whl)[lab]" nbgitpuller jupyterhub
 	@chmod -R a+rX $(HUB_ENV)
 

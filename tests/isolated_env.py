@@ -17,6 +17,14 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 DIST = "territorial-trap-workbook"
+#: Distributions the locks leave out on purpose (and `make` keeps out at install): a requirement naming one is
+#: not followed (jupyter-events asks for rfc3987-syntax through jsonschema's format-nongpl extra).
+EXCLUDES = Path(__file__).resolve().parents[1] / "requirements" / "excludes.txt"
+
+
+def _excluded() -> set[str]:
+    lines = EXCLUDES.read_text(encoding="utf8").splitlines() if EXCLUDES.is_file() else []
+    return {canonicalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
 
 
 def _installed() -> dict[str, metadata.Distribution]:
@@ -36,13 +44,13 @@ def _requires(dist: metadata.Distribution, extras: set[str]) -> list[Requirement
 
 def closure(extras: set[str]) -> set[str]:
     """Canonical names of this package and every distribution it needs with ``extras``."""
-    installed = _installed()
+    installed, excluded = _installed(), _excluded()
     seen: dict[str, set[str]] = {}
     todo = [(DIST, set(extras))]
     while todo:
         name, wanted = todo.pop()
         key = canonicalize_name(name)
-        if key in seen and wanted <= seen[key]:
+        if key in excluded or (key in seen and wanted <= seen[key]):
             continue
         seen[key] = seen.get(key, set()) | wanted
         dist = installed[key]

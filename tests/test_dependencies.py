@@ -282,3 +282,28 @@ def test_locks_pin_the_versions_the_stored_outputs_depend_on():
     test = pins("test.lock")
     assert {"plotly", "pandas", "numpy", "jupyter-book", "myst-nb", "sphinx"} <= set(test)
     assert "make lock" in (LOCKS / "test.lock").read_text(encoding="utf8").splitlines()[1]
+
+
+def excluded() -> set[str]:
+    """The distributions requirements/excludes.txt leaves out of both locks."""
+    lines = (LOCKS / "excludes.txt").read_text(encoding="utf8").splitlines()
+    return {canonicalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_every_install_from_a_lock_keeps_the_excluded_packages_out():
+    """``uv pip install -r LOCK`` resolves the pins' own dependencies again: without ``--excludes`` a package the
+    locks leave out on purpose (rfc3987-syntax, ~2 s of CPU in every process importing jsonschema) came back
+    with jupyter-events, which asks for it. Every Makefile install that reads a lock passes the excludes file,
+    and no lock pins an excluded package."""
+    assert excluded(), "requirements/excludes.txt names no package"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf8").replace("\\\n", " ")
+    variables = dict(re.findall(r"^(\w+)\s*:?=\s*(.*)$", makefile, re.M))
+    assert variables.get("EXCLUDES") == "requirements/excludes.txt", variables.get("EXCLUDES")
+    installs = [line for line in makefile.splitlines()
+                if re.search(r"(\$\(INSTALL\)|pip install).*\$\((TEST_LOCK|BOOK_LOCK)\)", line)]
+    assert len(installs) >= 3, installs  # the book lock, the test lock, the hub's environment
+    for line in installs:
+        command = line.replace("$(INSTALL)", variables["INSTALL"])
+        assert "--excludes $(EXCLUDES)" in command, f"an install from a lock without the excludes: {line.strip()}"
+    for lock in ("test.lock", "book.lock"):
+        assert not excluded() & set(pins(lock)), f"{lock} pins {excluded() & set(pins(lock))}"
