@@ -51,7 +51,7 @@ CLAIMS: list = [
                                 - cascade.critical_sigma(mean=v["mean"], shift=v["shift"]))
           if cascade.critical_sigma(mean=v["mean"], shift=v["shift"]) is not None else None,
           space=P, moved="shift", direction="non-decreasing", region={"mean": (25.0, 25.0)}),
-    Claim(7, "a recognition that teaches more than one extra case widens it quickly",
+    Claim(7, "larger one widens it quickly",
           function=lambda **v: (cascade.critical_sigma(mean=v["mean"], shift=0.0)
                                 - cascade.critical_sigma(mean=v["mean"], shift=v["shift"]))
           if cascade.critical_sigma(mean=v["mean"], shift=v["shift"]) is not None else None,
@@ -96,7 +96,7 @@ CLAIMS: list = [
     _not("raising the threshold-1 actor to 2 gives", "Granovetter's worked example (uniform_example with "
          "second = 2), re-derived in test_model_cascade.py"),
     _not("lower every threshold by the default shift of", "an instruction in a worked example"),
-    _not("lowers thresholds less, in this reading, than a formal transfer", "an interpretation of what the "
+    _not("an assumption, not a result", "an interpretation of what the "
          "shift stands for (the model has no separate de facto / de jure parameter)"),
     _not("A drop of exactly one actor has a natural reading", "an identity of the normal map (F with mean m - 1 "
          "at r equals F with mean m at r + 1), not a claim about how the count moves"),
