@@ -62,13 +62,21 @@ CLAIMS: list = [
           direction="falls"),
     Claim(6, "Ukraine's limit falls to {glue:text}`ch6_collapse_upper:.2f`", function=upper_after, space=L,
           moved="aid", direction="non-increasing"),
-    _exempt("pressure that weakens Russia on the battlefield can make leaving the table",
-            "an existence claim ('can'), shown by Example 2's computed state; the registered movements are the "
-            "limit falling with aid and the collapse being monotone in aid"),
+    _exempt("pressure that weakens Russia on the battlefield does not make leaving more valuable",
+            "states an assumption of the model (w is a parameter aid does not move) at Example 2's computed state; "
+            "the registered movements are the limit falling with aid and the collapse being monotone in aid"),
+    _exempt("The model holds $w$ fixed: aid does not make leaving more valuable to Russia",
+            "states an assumption (w is not moved by aid); the limit falling with aid is registered above"),
+    _exempt("in 2025 they raised their military allocations while American ones stopped",
+            "a dated fact from the evidence table (Kiel Institute), not a model statement"),
+    _exempt("Moscow's answer to the Jeddah proposal called a truce right in principle",
+            "a party's stated position from the evidence table, not a model statement"),
+    _exempt("The exercise notebook asks you to derive $w_{\\min}$ by hand",
+            "describes the exercises; no model quantity is claimed to move"),
     _exempt("Ukraine follows the advice, the probability of war falls from",
             "compares the outcome with and without credible advice at one computed state, not a movement along "
             "a parameter"),
-    _exempt("a renewed war costs a stretched superpower more, or that it wants the file closed",
+    _exempt("a renewed war costs a stretched superpower more, or it wants the",
             "an interpretation of the article's 'other priorities' as a higher k; the movement is registered at "
             "'the bar rises'"),
     Claim(6, "the bar rises to $w_{\\min} =$", function=w_min, space=M, moved="k", direction="non-decreasing"),

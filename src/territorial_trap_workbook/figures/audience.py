@@ -67,10 +67,12 @@ EXPLORER = ExplorerSpec(
     try_this=(
         "Move the audience cost from 0 to 1 and watch the black line (war) rise, peak and fall while the "
         "vermillion line (climb-down) drops to zero. At which audience cost does credibility reach 1?",
-        "Raise Russia's expected share of a war. Credibility is higher at every audience cost and the peak of "
-        "the war curve moves left: audience costs raise the risk of war over a narrower range.",
+        "Raise Russia's expected share of a war. Credibility is higher at every audience cost wherever it is below 1, "
+        "and the peak of the war curve moves left (or stays put): audience costs raise the risk of war over a "
+        "narrower range.",
         "Raise the highest possible Russian cost of war (more uncertainty about what Russia can bear). "
-        "Credibility falls at every audience cost, and the peak of the war curve moves right.",
+        "Credibility falls at every audience cost wherever it is below 1, and the peak of the war curve moves "
+        "right (or stays put).",
     ),
     caption=("Audience costs in a one-shot crisis: credibility and the chances of concession, war and "
              "climb-down (all parameters illustrative)."),
