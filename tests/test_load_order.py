@@ -1,5 +1,5 @@
 """Figures first: the page rewrite that makes non-essential scripts wait for the figures."""
-from territorial_trap_workbook.book.load_order import LOADER, PLACEHOLDER_TYPE, rewrite
+from territorial_trap_workbook.book.load_order import ICONS_LATER, ICONS_LATER_ID, LOADER, PLACEHOLDER_TYPE, rewrite
 
 PAGE = """<html><head>
 <link rel="preload" as="script" href="_static/scripts/bootstrap.js?digest=1" />
@@ -31,3 +31,12 @@ def test_late_scripts_become_placeholders_in_order_and_plotly_is_asked_for_first
 def test_a_page_with_nothing_to_delay_is_unchanged():
     page = '<html><head><script src="_static/doctools.js"></script></head><body></body></html>'
     assert rewrite(page) == page
+
+
+def test_the_icon_font_waits_for_the_figures():
+    """Until the loader runs, the icon classes use an ordinary font, so the browser does not fetch the icon font
+    (156 kB) beside plotly.js; the loader removes that style once the figures are drawn."""
+    out = rewrite(PAGE)
+    head = out.split("</head>", 1)[0]
+    assert ICONS_LATER in head and ".fa-solid::before" in ICONS_LATER
+    assert f'getElementById("{ICONS_LATER_ID}")' in LOADER and ".remove()" in LOADER

@@ -9,6 +9,10 @@ of them work when loaded late: the icon script and MathJax process the document 
 search scripts and the theme's initialise on a document that is already loaded (the browser tests check that
 search, maths and the page work with no console error).
 
+The theme's icon font (Font Awesome's solid face, 156 kB that no compression shrinks) waits too: the header's
+icons would make the browser fetch it beside plotly.js. A style in the head (``ICONS_LATER``) gives the icon
+classes an ordinary font until the loader removes it, after the figures; the icons then appear.
+
 Run on ``build-finished`` over the written HTML files (Sphinx has no hook that sees the final script tags).
 """
 from __future__ import annotations
@@ -22,9 +26,22 @@ LATER = ("fontawesome.js", "tex-chtml.js", "language_data.js", "searchtools.js",
 PLACEHOLDER_TYPE = "text/x-workbook-later"
 _SCRIPT = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*)"([^>]*)>\s*</script>')
 
+ICONS_LATER_ID = "workbook-icons-later"
+_ICON_CLASSES = (".fa", ".fas", ".far", ".fab", ".fa-solid", ".fa-regular", ".fa-brands")
+# The theme also draws icons (admonition titles, download links, breadcrumbs, external links) with
+# ``font: var(--fa-font-solid)`` on elements of its own: those variables are pointed at an ordinary font too.
+_ICON_FONT_VARIABLES = ("--fa-font-solid", "--fa-font-regular", "--fa-font-brands")
+ICONS_LATER = (f'<style id="{ICONS_LATER_ID}">'
+               + ":root{" + ";".join(f"{v}:normal 400 1em/1 sans-serif!important" for v in _ICON_FONT_VARIABLES)
+               + ";--fa-style-family-classic:sans-serif!important;--fa-style-family-brands:sans-serif!important}"
+               + ",".join(f"{c},{c}::before" for c in _ICON_CLASSES)
+               + "{font-family:sans-serif!important}</style>")
+
 LOADER = f"""<script>
 (function () {{
   function loadLater() {{
+    var icons = document.getElementById("{ICONS_LATER_ID}");
+    if (icons) {{ icons.remove(); }}
     var waiting = document.querySelectorAll('script[type="{PLACEHOLDER_TYPE}"]');
     waiting.forEach(function (old) {{
       var s = document.createElement("script");
@@ -71,6 +88,8 @@ def rewrite(html: str) -> str:
                                     f'fetchpriority="high">', 1)
     if out != html and "</body>" in out:
         out = out.replace("</body>", LOADER + "\n</body>", 1)
+        if "</head>" in out:
+            out = out.replace("</head>", ICONS_LATER + "\n</head>", 1)
     return out
 
 
