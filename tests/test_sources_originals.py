@@ -29,7 +29,7 @@ RELAY_DOMAINS = frozenset({
 
 # Rows whose original has neither identifier nor address today (2026-12-02).
 ORIGINAL_PENDING = frozenset({
-    "wiki_donetsk", "wiki_luhansk", "wiki_zaporizhzhia", "wiki_kherson", "eurasiagulf_geo", "online_ua_deepstate",
+    "online_ua_deepstate",
     "afp_isw_2025", "reuters_budget_2025", "cnn_shells_2024", "globaltimes_12pt",
     "osce_smm_2020_05_18", "reuters_putin_2022", "jeddah_statement_2025", "ap_putin_2025", "newtimes_unga_2022",
     "uaposition_2022", "ap_unga_2022", "kiel_2025_12", "cnn_us_framework_2025",

@@ -40,13 +40,13 @@ CLAIMS: list = [
     # Ukraine's limit falls when its cost of fighting falls (the "lower limit" counter-argument)
     Claim(1, "so its effective limit $\\overline{x}$ falls and the range shrinks", function=width, space=S,
           moved="c_U", direction="non-decreasing"),
-    Claim(1, "at worst it shrinks to the single point $p$", function=width, space=S, moved="c_R",
+    Claim(1, "never empty (at worst the single point $p$)", function=width, space=S, moved="c_R",
           direction="non-decreasing"),
     _exempt("Because the prize cannot be divided beyond all or nothing",
             "defines the clipped ends of the range; no parameter is moved"),
-    _exempt("would raise Russia's $w$ only if it promised Russia more",
-            "a condition on chapter 11's rival track (checked in tests/statics/ch11.py through g*), not a movement "
-            "of a chapter 1 quantity"),
+    _exempt("it would move the deal only if it promised Russia more than it gets in the",
+            "restates the three-case outside-option rule for chapter 11's rival track (the deal moves only once w > y, "
+            "tested in test_model_bargaining; the track itself is checked in tests/statics/ch11.py through g*)"),
     _exempt("a settlement that invites a later attack costs more than its face value",
             "an argument about Ukraine's valuation of a deal, not a movement of a model quantity"),
 ]

@@ -59,8 +59,10 @@ an outside option as a disagreement point is naive. The model does not do that: 
 parties talk (Russia and Ukraine have fought throughout every round of talks since 2022), so its payoffs
 accrue during delay and enter as the impasse point; the walk-out ends the talks for good and enters as an
 outside option. Had the war been treated like the walk-out (an outside option on the whole prize rather than the impasse),
-the limit rule would give Russia Rubinstein's share of the whole prize, (1 − δ_U)/(1 − δ_R δ_U) = 0.526 at the
-defaults, instead of 0.632; the chapter says which reading it takes and why.
+the exact game on the whole prize [0, 1] (p = c_R = c_U = 0.5) with Russia's war payoff p − c_R = 0.5 at the
+defaults as its option gives Russia 0.550 (the option binds; Ukraine's own war payoff at the defaults, 1 − p − c_U = 0.25, would
+not), where the limit rule would say max(Rubinstein's share 0.526, 0.5) = 0.526, instead of 0.632; the chapter
+says which reading it takes and why.
 
 Corners. δ_R = δ_U = 1 makes the Rubinstein share 0/0; the declaration excludes it by capping both discount
 factors at 0.99 (patience can be made as high as a reader likes short of perfectly patient). Costs of zero
