@@ -10,7 +10,7 @@ Sources
 * Fearon, J. D. (1995). Rationalist Explanations for War. *International Organization* 49(3), 379–414
   (commitment problems, preventive war, bargaining over objects that are sources of future power).
 * Chadefaux, T. (2011). Bargaining over power: when do shifts in power lead to war? *International Theory*
-  3(2), 228–253 [pages not confirmed from the article itself]. Counterpoint: if the sides can bargain over the
+  3(2), 228–253. Counterpoint: if the sides can bargain over the
   sources of power themselves, the shift, and so the war, can be avoided.
 
 The teaching model (our derivation)
@@ -65,13 +65,9 @@ A stationary (infinite-horizon) version
 ---------------------------------------
 Powell's model runs forever. Keep everything else and let the game last for ever: a one-off shift from p1 to
 p2 after the first period, the settlement x = p2 in every later period, a decisive and permanent war, a
-one-off cost. D's war value is p1/(1 − δ) − c_D and its best peace x1 + δ·p2/(1 − δ), so D fights iff
-
-    (p1 − δ·p2)/(1 − δ) − c_D > 1            (stationary war condition, δ < 1)
-
-and R iff ((1 − p1) − δ(1 − p2))/(1 − δ) − c_R > 1. The critical shift becomes (1 − δ)·s*: with δ = 0.9,
-ten times smaller than in the two-period form, because the lost share is lost in every later period rather
-than in one. A declining side that is *weak* today can then fight: with p1 = 0.15, p2 = 0, δ = 0.9,
+one-off cost. The module reports D's stationary index (p1 − δ·p2)/(1 − δ) − c_D and R's mirror image; a side
+fights when its index exceeds 1 (δ < 1). The derivation is Exercise 5.6 of chapter 5 (worked in the solution
+notebook, not here). A declining side that is *weak* today can then fight: with p1 = 0.15, p2 = 0, δ = 0.9,
 c_D = 0.1 the stationary index is 1.4 (war) while the two-period index is 0.185. The two-period statement
 "a commitment problem needs a declining side that is currently strong" is an artefact of the short horizon.
 At δ = 1 the stationary values are infinite; the module reports the stationary index as ``None`` there.
