@@ -77,7 +77,7 @@ CLAIMS: list = [
     Claim(3, "in the mixed equilibrium it makes Russia more likely to concede first", function=mixed_p_russia_first,
           space=ASYM, moved="c_R", direction="falls"),
     # simulation
-    Claim(3, "aid that shrinks faster than Russia's monthly cost grows", function=t_U,
+    Claim(3, "the order reverses only if aid fatigue falls below", function=t_U,
           space=SIM, moved="aid_fatigue", direction="non-increasing"),
     Claim(3, "In the simulation what matters is whether the total keeps shrinking", function=t_U, space=SIM,
           moved="aid_fatigue", direction="non-increasing"),
@@ -108,6 +108,8 @@ CLAIMS: list = [
             "reports thresholds computed by attrition.verdict_flip for one-at-a-time moves from the defaults "
             "(tested in test_model_attrition) and a share of random draws; no direction beyond those points"),
     _exempt("so territory does not change as budgets fall", "says what the model leaves out"),
+    _exempt("by the more impatient side {cite}`kornhauser1989`",
+            "names which side concedes in a cited result (the more impatient one), not a movement of a model quantity"),
     _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
     _exempt("European donors raised military aid in 2025", "a statement about the data"),
     _exempt("(inflation-adjusted) while total military aid changed by", "a statement about the data"),
