@@ -104,6 +104,7 @@ CLAIMS: list = [
     _aid_widens("Example 4 finds that, at the defaults, more aid widens the gap"),
     Claim(13, "the order reverses: Ukraine's limit is the slower wall", function=distance_where_russia_wall_faster,
           space=C, moved="aid", direction="falls"),
+    _fatigue_narrows("Ending aid fatigue does not open a range; it widens the gap"),
     Claim(13, "With the default laws the gap narrows slowly as aid fades",
           function=distance_where_ukraine_wall_faster, space=C, moved="months", direction="falls", region=FADING),
     # --- sentences with no model quantity that moves
