@@ -43,7 +43,7 @@ CLAIMS: list = [
     _k_up("Raise Russia's cost of leaving the U.S. track"),
     Claim(11, "Lower the rival track's value until the orange line never crosses", function=g_star, space=S,
           moved="v_G", direction="non-increasing"),
-    Claim(11, "the deal rises to $(1 - \\delta_U)(p + c_U) + \\delta_U\\, w$", function=deal, space=S, moved="g",
+    Claim(11, "the deal rises to $(1 - \\delta_U)\\,\\bar u + \\delta_U\\, w$", function=deal, space=S, moved="g",
           direction="non-decreasing"),
     Claim(11, "Raise the chance to $g =$", function=deal, space=S, moved="g", direction="non-decreasing"),
     _exempt("A higher cost of war $c_R$ is not the same thing",
@@ -56,8 +56,6 @@ CLAIMS: list = [
     _exempt("which chapter 1 values at the lower end of its range",
             "defines Russia's war value m = max(0, p − c_R) (review r2: the model now values war as chapter 1 "
             "does in the p < c_R corner, tests/test_model_rival_track.py), not a movement"),
-    _exempt("which lowers $g$ for any track built around India",
-            "an argument about the world that sets the reader's g, not a movement of a model output"),
     _exempt("Which tools would raise it, and at what price to the West?", "a discussion question"),
     Claim(11, "The thick black line is the deal: flat until the orange line passes the *dotted* green line",
           function=deal, space=S, moved="g", direction="non-decreasing"),
@@ -68,6 +66,4 @@ CLAIMS: list = [
             "tests/test_model_rival_track.py checks that g* is constant along v_G = p + 0.28"),
     _exempt("A fuller model would let $g$ depend on U.S. conduct",
             "sketches an extension the model does not contain; no movement of this model's quantities is claimed"),
-    _exempt("which lowers $v_G$ for a track Brazil co-convenes",
-            "reads a stated position into the value of a parameter; not a movement of a model quantity"),
 ]

@@ -559,7 +559,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"entity": ["Europe", "United States"], "measure": ["allocated_total_cumulative"],
                  "refers_to": ["2022-01-24/2025-02-28"]}),
     ],
-    11: [("documents", {"topic": "forum"}), ("documents", {"id": ["pos_eu_borders_2025"]})],
+    11: [("documents", {"topic": "forum"}), ("documents", {"id": ["pos_eu_borders_2025", "unga_es11_4_abstain"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     13: [],
