@@ -68,7 +68,7 @@ CLAIMS: list = [
             "a question; its answer (no fall for a non-contributor) compares two equilibria"),
     # Review r4 (defect 7b): the price is flat while the Europeans would not give even after a U.S. exit
     # (resources below about 18.7, computed in the chapter by bisection), and falls only above that level.
-    Claim(4, "values it stays at", function=price, space=S, moved="y_europe", direction="constant",
+    Claim(4, "*Poor Europe:* the price stays at", function=price, space=S, moved="y_europe", direction="constant",
           region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (1.0, 18.6)}),
     Claim(4, "above that level it then falls", function=price, space=S, moved="y_europe",
           direction="non-increasing",

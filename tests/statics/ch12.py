@@ -115,8 +115,8 @@ CLAIMS: list = [
           region=SHORT_OF_ALL),
     _war_up("and the chance of war rises to"),
     _war_up("raises the chance that the demand is refused, as long as the demand"),
-    _war_up("its best demand falls and, while that demand is short of everything"),
-    _war_up("while Russia's demand stays short of everything, raise the risk of war"),
+    _war_up("its best demand falls and, away from the"),
+    _war_up("staying power widen $\\bar c$ and, away from the corners, raise the risk of war"),
     Claim(12, "Sanctions or losses that make war costlier for Russia work in the model by shrinking the gamble",
           function=premium, space=E, moved="c_R", direction="non-increasing"),
     _war_not_up_with_cost("raising Russia's own cost of war — the purpose of sanctions — reduces the gamble"),
@@ -135,11 +135,6 @@ CLAIMS: list = [
     _collapse("watch the blue band of talks drain faster into the vermillion one"),
     # --- mean and spread of Ukraine's cost (the two meanings of c̄)
     _not("Note that $\\bar c$ is two things at once", "a property of the uniform distribution (mean c̄/2)"),
-    _not("That reading holds only because a lower", "a caveat; the two effects are registered separately below"),
-    Claim(12, "refusals would become *more* frequent", function=p_war_spread, space=SPREAD, moved="m",
-          direction="non-increasing"),
-    Claim(12, "This reading survives even if only the spread of Ukraine's costs widens", function=p_war_spread,
-          space=SPREAD, moved="s", direction="non-decreasing"),
     _not("In Powell's account of commitment problems (chapter 5) a side that expects to *decline*",
          "Powell's argument stated in words; no model quantity of this chapter moves"),
     # --- sentences with no model quantity that moves
@@ -151,7 +146,8 @@ CLAIMS: list = [
     _not("Raise Russia's own cost to", "the inputs of a worked example"),
     _not("The article's \"increases exponentially\" is best read", "a reading of the article's wording"),
     _not("measured spending rose sharply in 2024", "a data statement (evidence table)"),
-    _not("treat a rising line as proof of the comparison", "about reading data, not a model quantity"),
-    _postpones("path would lower escalation risk only if an offensive is further away from a ceasefire"),
+    _not("path is Example 6's question", "a pointer to Example 6, whose sentences are registered above"),
+    _not("It does not derive the second half", "states what the model leaves out (no escalation in its war)"),
+    _not("Exercise 12.2 separates the two", "a pointer to the exercise; the note states no direction"),
     _not("Who in this conflict has an interest in widening", "a discussion question"),
 ]
