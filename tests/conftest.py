@@ -41,30 +41,32 @@ def fixture_key(tmp_path_factory):
 # servers, JupyterLab) -- went last, and one worker ran them alone for minutes while the other was idle. `make
 # test` passes `--no-loadscope-reorder` and each worker orders its collection here instead: longest first (the
 # longest-processing-time rule), from the seconds each scope took in a timed run of the suite (junit XML of
-# `make test`, 2 workers, a loaded 2-core machine; only their order matters). A scope not listed is estimated at
-# SECONDS_PER_TEST per test (the mean of the unlisted ones), a notebook (nbval) at SECONDS_PER_NOTEBOOK.
+# `make test`, 2 workers, a loaded 2-core machine; only their order matters; the six browser_static classes from
+# a run of that module alone, 2 workers, as loaded, after one tab per class and one small-screen load per page).
+# A scope not listed is estimated at SECONDS_PER_TEST per test (the mean of the unlisted ones), a notebook
+# (nbval) at SECONDS_PER_NOTEBOOK.
 SCOPE_SECONDS = {
-    "tests/test_browser_static.py::TestStudentEditionSmallScreens": 403,
-    "tests/test_browser_static.py::TestStudentEdition": 338,
+    "tests/test_browser_static.py::TestStudentEdition": 287,
     "tests/test_hub.py": 210,
+    "tests/test_browser_static.py::TestStudentEditionSmallScreens": 201,
     "tests/test_grading.py": 198,
     "tests/test_browser_live.py::TestVoila": 198,
     "tests/test_browser_live.py::TestVoilaLaterChapters": 192,
-    "tests/test_browser_static.py::TestSelfStudyEdition": 178,
     "tests/test_book_build.py": 160,
-    "tests/test_browser_static.py::TestSelfStudyEditionSmallScreens": 157,
-    "tests/test_browser_static.py::TestInstructorEditionSmallScreens": 151,
     "tests/test_check_cli.py": 147,
-    "tests/test_browser_static.py::TestInstructorEdition": 115,
+    "tests/test_browser_static.py::TestSelfStudyEdition": 101,
     "tests/test_dependencies.py": 87,
     "tests/test_browser_live.py::TestJupyterLab": 85,
     "tests/test_model_rival_track.py": 78,
     "tests/test_statics_register.py": 77,
     "tests/test_execute.py": 58,
+    "tests/test_browser_static.py::TestInstructorEdition": 51,
     "tests/test_model_contest.py": 50,
+    "tests/test_browser_static.py::TestInstructorEditionSmallScreens": 34,
     "tests/test_model_ceasefire.py": 32,
     "tests/test_model_attrition.py": 30,
     "tests/test_nbgrader.py": 30,
+    "tests/test_browser_static.py::TestSelfStudyEditionSmallScreens": 28,
     "tests/test_model_mediation.py": 28,
     "tests/test_self_study.py": 22,
     "tests/test_notebook_inventory.py": 21,

@@ -2,23 +2,28 @@
 with every other request aborted), in every edition, on a phone (390 px), a tablet (768 px) and a laptop or
 projector (1366 px).
 
-Every page is loaded once per width, and every check runs on that load: nothing blocked or failed, no console
-error, every plotly figure drawn (an SVG with traces), every piece of maths typeset, no raw markup in the visible
-text, nothing wider than the screen, and no text box of a figure (title, read-out, legend, slider labels, axis
-titles and ticks) overlapping another or leaving the figure (``screen_checks``). At 1366 px one far step of every
-slider is clicked, slider after slider; after every move the values the sliders show must be the state drawn
-(recomputed from the package), and the read-out must say that state's sentence. Last, at 1366 px, the axe-core
-audit of the page's content runs on the same load (``test_accessibility.audit_content``).
+Every page is loaded once on a laptop (1366 px) and once on a phone (390 px); the phone's load is then turned to a
+tablet's width (768 px) and back, so the tablet view is that same load resized (a page's figures refit to every
+width change by the page script, as they do when a tablet is turned). In each of the three views every check runs:
+nothing blocked or failed, no console error, every plotly figure drawn (an SVG with traces), every piece of maths
+typeset, no raw markup in the visible text, nothing wider than the screen, and no text box of a figure (title,
+read-out, legend, slider labels, axis titles and ticks) overlapping another or leaving the figure
+(``screen_checks``), every dropdown closed; turned back from the tablet's width to the phone's, the figures' text is
+checked once more. At 1366 px one far step of every slider is clicked, slider after slider; after every move the
+values the sliders show must be the state drawn (recomputed from the package), and the read-out must say that
+state's sentence. Last, at 1366 px, the axe-core audit of the page's content runs on the same load
+(``test_accessibility.audit_content``).
 
-A page of the instructor or self-study edition whose article is the student edition's (``student_twin``) is
-checked once, in the student edition; one whose figures are the student edition's skips the slider moves.
-Every sphinx-design dropdown arrives closed, its content hidden; on a self-study worked-solutions page there is
-one per exercise, after its question, and at 1366 px each is opened and must then show its solution. Which sites are tested: see
-``browser_helpers`` (``WORKBOOK_BUILT``, ``WORKBOOK_BUILT_BOOK``, or fresh builds).
+A page of the instructor or self-study edition whose article is the student edition's (``student_twin``) is checked
+once, in the student edition; one whose figures are the student edition's skips the slider moves. Every
+sphinx-design dropdown arrives closed, its content hidden; on a self-study worked-solutions page there is one per
+exercise, after its question, and at 1366 px each is opened and must then show its solution. Which sites are tested:
+see ``browser_helpers`` (``WORKBOOK_BUILT``, ``WORKBOOK_BUILT_BOOK``, or fresh builds).
 
 Two test classes per edition (laptop width with the slider moves; phone and tablet), so ``--dist loadscope``
 spreads them over the workers; each worker has one Chromium (``chromium_browser``), each class one browser
-context, each page a fresh tab.
+context and one tab, navigated from page to page (``browser_helpers.Tab``: a fresh document per page, about a
+third less CPU per load than a fresh tab; a fresh tab again after a failure).
 """
 from __future__ import annotations
 
@@ -33,8 +38,8 @@ from screen_checks import figure_text, raw_markup, too_wide, visible_text
 from test_accessibility import audit_content
 
 DESKTOP, TABLET, PHONE = 1366, 768, 390
-#: A screen turned after the page has loaded (a phone to landscape-ish, a tablet to portrait-ish).
-ROTATE_TO = {PHONE: TABLET, TABLET: PHONE}
+#: The small screens, one load: a page opened on a phone, then turned to a tablet's width (landscape-ish).
+SMALL_SCREENS = (PHONE, TABLET)
 REFITTED = """() => [...document.querySelectorAll('.workbook-explorer .js-plotly-plot')].every(gd =>
   gd.getAttribute('data-fitted') === String(Math.round(gd.getBoundingClientRect().width)))"""
 
@@ -166,41 +171,25 @@ class _Edition(EditionPages):
             return "page"
         return "figures" if figures_of(student) == figures_of(site / page_name) else None
 
-    def test_page_as_a_reader_sees_it(self, site, context, page_name, width, tmp_path_factory):
+    def test_page_as_a_reader_sees_it(self, site, tab, page_name, width, tmp_path_factory):
         page_path = site / page_name
         assert page_path.is_file(), f"{page_name} was not built"
         twin = self.twin(site, page_name, tmp_path_factory)
         if twin == "page":
             pytest.skip("the same article as the student edition's page, checked there")
-        offline = open_page(context, page_path, width=width)  # waits for figures drawn and maths typeset
+        offline = tab.open(page_path, width=width)  # waits for figures drawn and maths typeset
         page = offline.page
         try:
-            # What a person sees: no source syntax, nothing wider than the screen, no figure text on other text.
-            seen = [*raw_markup(visible_text(page, "main")), *too_wide(page), *figure_text(page)]
-            assert not seen, f"{page_name} at {width} px:\n" + "\n".join(seen)
-
-            # Figures: every figure div drawn by plotly.js, each with alt text.
-            figures = page.evaluate(FIGURE_SUMMARY)
-            assert len(figures) == page.locator(".workbook-plotly .plotly-graph-div").count(), dumps(figures)
-            for fig in figures:
-                assert fig["label"] and fig["label"] != "Interactive figure", f"figure without alt text: {fig}"
-                assert fig["traces"] > 0, fig
-
-            if width == DESKTOP and twin is None:
-                self.move_every_slider(page, offline, page_name, figures)
-            if figures and width in ROTATE_TO:  # a phone or tablet turned: the figures refit to the new width
-                page.set_viewport_size({"width": ROTATE_TO[width], "height": 900})
-                offline.wait_for(REFITTED, f"every figure refitted to {ROTATE_TO[width]} px")
+            # A laptop: one view. A phone: its own view, then turned to a tablet's width (every check again),
+            # then back, so that the figures refit both ways.
+            for view in SMALL_SCREENS if width == PHONE else (width,):
+                if view != width:
+                    self.turn(page, offline, view)
+                self.check_view(page, offline, page_name, view, move_sliders=width == DESKTOP and twin is None)
+            if width == PHONE and page.evaluate(FIGURE_SUMMARY):
+                self.turn(page, offline, PHONE)
                 turned = figure_text(page)
-                assert not turned, f"{page_name} turned from {width} to {ROTATE_TO[width]} px:\n" + "\n".join(turned)
-
-            check_dropdowns(page, page_name, open_each=width == DESKTOP)
-
-            # Maths: every .math element typeset (waited for on opening), no MathJax error.
-            maths = page.evaluate(MATHS)
-            assert maths["typeset"] == maths["count"] and maths["errors"] == 0, maths
-            if maths["count"]:
-                assert page.locator("mjx-container").count() >= maths["count"]
+                assert not turned, f"{page_name} turned from {TABLET} back to {PHONE} px:\n" + "\n".join(turned)
 
             page.wait_for_timeout(100)  # late console errors
             assert offline.blocked == [], f"requests to the network: {dumps(offline.blocked)}"
@@ -208,8 +197,38 @@ class _Edition(EditionPages):
             assert offline.errors == [], f"console errors: {dumps(offline.errors)}"
             if width == DESKTOP:  # accessibility on this same load (test_accessibility), last: axe re-reads the
                 audit_content(page, f"{self.edition}/{page_name}")  # stylesheets, which file:// refuses
-        finally:
-            offline.close()
+        except BaseException:
+            tab.discard()  # the next page in a fresh tab
+            raise
+
+    @staticmethod
+    def turn(page, offline, width: int) -> None:
+        """The screen turned (or the window resized) to ``width``: every figure refits to it."""
+        page.set_viewport_size({"width": width, "height": 900})
+        offline.wait_for(REFITTED, f"every figure refitted to {width} px")
+
+    def check_view(self, page, offline, page_name: str, width: int, move_sliders: bool) -> None:
+        """Every check of the page as it is now shown, ``width`` px wide."""
+        # What a person sees: no source syntax, nothing wider than the screen, no figure text on other text.
+        seen = [*raw_markup(visible_text(page, "main")), *too_wide(page), *figure_text(page)]
+        assert not seen, f"{page_name} at {width} px:\n" + "\n".join(seen)
+
+        # Figures: every figure div drawn by plotly.js, each with alt text.
+        figures = page.evaluate(FIGURE_SUMMARY)
+        assert len(figures) == page.locator(".workbook-plotly .plotly-graph-div").count(), dumps(figures)
+        for fig in figures:
+            assert fig["label"] and fig["label"] != "Interactive figure", f"figure without alt text: {fig}"
+            assert fig["traces"] > 0, fig
+
+        if move_sliders:
+            self.move_every_slider(page, offline, page_name, figures)
+        check_dropdowns(page, page_name, open_each=width == DESKTOP)
+
+        # Maths: every .math element typeset (waited for on opening), no MathJax error.
+        maths = page.evaluate(MATHS)
+        assert maths["typeset"] == maths["count"] and maths["errors"] == 0, maths
+        if maths["count"]:
+            assert page.locator("mjx-container").count() >= maths["count"]
 
     @staticmethod
     def move_every_slider(page, offline, page_name, figures) -> None:
@@ -243,7 +262,7 @@ class TestStudentEdition(_Edition):
 
 class TestStudentEditionSmallScreens(_Edition):
     edition = "student"
-    widths = (PHONE, TABLET)
+    widths = (PHONE,)  # and TABLET: the same load turned (SMALL_SCREENS)
 
 
 class TestInstructorEdition(_Edition):
@@ -253,7 +272,7 @@ class TestInstructorEdition(_Edition):
 
 class TestInstructorEditionSmallScreens(_Edition):
     edition = "instructor"
-    widths = (PHONE, TABLET)
+    widths = (PHONE,)  # and TABLET: the same load turned (SMALL_SCREENS)
 
 
 class TestSelfStudyEdition(_Edition):
@@ -263,4 +282,4 @@ class TestSelfStudyEdition(_Edition):
 
 class TestSelfStudyEditionSmallScreens(_Edition):
     edition = "self-study"
-    widths = (PHONE, TABLET)
+    widths = (PHONE,)  # and TABLET: the same load turned (SMALL_SCREENS)
