@@ -7,7 +7,7 @@ import html
 import json
 from typing import Any
 
-EVIDENCE_MIME = "application/vnd.territorial-trap.evidence+json"
+from ..explorers.evidence import EVIDENCE_MIME  # noqa: F401  (the one definition; plotly_mime imports it here)
 
 
 def evidence_html(ref: Any, renderer: Any) -> str:
