@@ -7,20 +7,19 @@ import html
 import json
 from typing import Any
 
-from ..explorers.evidence import EVIDENCE_MIME  # noqa: F401  (the one definition; plotly_mime imports it here)
+from ..explorers.evidence import EVIDENCE_MIME, is_table_chapter, table_chapters  # one definition of each
 
 
 def evidence_html(ref: Any, renderer: Any) -> str:
     from ..data import evidence_table_html
-    from ..data.loader import CHAPTER_EVIDENCE
 
     if isinstance(ref, (str, bytes)):
         ref = json.loads(ref)
     chapter = ref.get("chapter") if isinstance(ref, dict) else None
-    if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in CHAPTER_EVIDENCE:
+    if not is_table_chapter(chapter):
         # a warning, so `-W` builds fail on it
         renderer.logger.warning(f"a notebook output names the evidence table of chapter {chapter!r}; the installed "
-                                f"package has tables for chapters {sorted(CHAPTER_EVIDENCE)}",
+                                f"package has tables for chapters {table_chapters()}",
                                 subtype="evidence_unknown")
         return f"<p>(Missing evidence table: no chapter {html.escape(str(chapter))}.)</p>"
     return evidence_table_html(chapter)

@@ -18,12 +18,22 @@ EVIDENCE_MIME = "application/vnd.territorial-trap.evidence+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
-def evidence_bundle(chapter: int, live: bool = True) -> dict:
-    from ..data import evidence_table_html
+def table_chapters() -> list[int]:
     from ..data.loader import CHAPTER_EVIDENCE
 
-    if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in CHAPTER_EVIDENCE:
-        raise ValueError(f"show_evidence takes a chapter number, one of {sorted(CHAPTER_EVIDENCE)}; got {chapter!r}")
+    return sorted(CHAPTER_EVIDENCE)
+
+
+def is_table_chapter(chapter: object) -> bool:
+    """A chapter number with an evidence table (``True`` and ``3.0`` are not chapter numbers)."""
+    return isinstance(chapter, int) and not isinstance(chapter, bool) and chapter in table_chapters()
+
+
+def evidence_bundle(chapter: int, live: bool = True) -> dict:
+    from ..data import evidence_table_html
+
+    if not is_table_chapter(chapter):
+        raise ValueError(f"show_evidence takes a chapter number, one of {table_chapters()}; got {chapter!r}")
     table = evidence_table_html(chapter)  # raises on bad rows now, not at the book's build
     bundle = {EVIDENCE_MIME: {"chapter": chapter},
               "text/plain": f"Evidence table for chapter {chapter} (each row with its source and date: read it in "
