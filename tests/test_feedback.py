@@ -27,8 +27,10 @@ def _report_mode(monkeypatch):
     monkeypatch.delenv(fbm.MODE_ENV, raising=False)
     monkeypatch.delenv(answer_key.KEY_ENV, raising=False)
     set_mode(None)
+    fbm.forget_tries()
     yield
     set_mode(None)
+    fbm.forget_tries()
 
 
 def num(answer, expected=0.25):
@@ -271,6 +273,102 @@ def test_check_takes_type_hint_precision_and_expected_value_from_the_key(monkeyp
     assert check("97.1a", None).status == "not answered"
     with pytest.raises(ValueError, match="unknown exercise part '97.9'"):
         check("97.9", 0.4)
+
+
+# ------------------------------------------------------------------- predictions are marked once (issue 12)
+PREDICTION_PARTS = [
+    {"part": "97.2a", "answer": "answer_97_2a", "type": "bool", "hint": "Compare the two indices.", "points": 1,
+     "expected": True},
+    {"part": "97.2b", "answer": "answer_97_2b", "type": "choice", "options": ["rises", "falls", "stays"],
+     "hint": "Watch the numerator.", "points": 1, "expected": "stays"},
+    {"part": "97.2c", "answer": "answer_97_2c", "type": "number", "precision": {"sig_figs": 3}, "hint": "Divide.",
+     "points": 1, "expected": 0.40476},
+]
+
+
+@pytest.fixture
+def prediction_key(monkeypatch, tmp_path):
+    monkeypatch.setenv(answer_key.KEY_ENV, str(_key_file(tmp_path, PREDICTION_PARTS)))
+
+
+def test_a_true_false_part_cannot_be_passed_by_flipping(prediction_key):
+    first = check("97.2a", False)
+    assert first.status == "wrong"
+    assert "False is not the answer, so True is" in first.message  # the ❌ says what it reveals, not silently
+    assert "a flipped answer is not marked here" in first.message and "Hint: Compare" in repr(first)
+    flipped = check("97.2a", True)
+    assert not flipped.ok and flipped.status == "already marked" and "right" not in flipped.message.replace(
+        "not right", "")
+    assert "your first answer, False, was not right" in flipped.message and "Hint: Compare" in repr(flipped)
+    assert check("97.2a", np.bool_(True)).status == "already marked"
+    assert repr(check("97.2a", False)) == repr(first)  # the first answer again: the same words
+    assert flipped.status in STATUSES and len(repr(flipped)) < 400
+
+
+def test_a_choice_cannot_be_found_by_trying_the_options(prediction_key):
+    first = check("97.2b", "rises")
+    assert first.status == "wrong" and "'rises' is not the answer" in first.message
+    falls, stays = check("97.2b", "falls"), check("97.2b", " STAYS ")
+    assert falls.status == stays.status == "already marked"  # the right option looks like any other
+    assert falls.message.replace("'falls'", "X").replace("2 of", "n of") == \
+        stays.message.replace("'stays'", "X").replace("3 of", "n of")
+    assert "(3 of 3 options tried)" in stays.message
+    assert check("97.2b", "rises").status == "wrong"
+
+
+def test_what_is_not_a_try_does_not_use_up_the_first_answer(prediction_key):
+    assert check("97.2a", None).status == "not answered"
+    assert check("97.2a", "True").status == "wrong type"
+    assert check("97.2a", 1).status == "wrong type"
+    assert check("97.2a", True).ok  # still marked: nothing before was a try
+    assert check("97.2b", "up").status == "wrong" and "not one of the options" in check("97.2b", "up").message
+    assert check("97.2b", 3).status == "wrong type"
+    assert check("97.2b", "stays").ok
+
+
+def test_after_a_right_prediction_every_answer_is_marked(prediction_key):
+    assert check("97.2a", True).ok
+    assert check("97.2a", False).status == "wrong"
+    assert check("97.2a", True).ok
+    assert check("97.2b", "stays").ok and check("97.2b", "falls").status == "wrong" and check("97.2b", "stays").ok
+
+
+def test_each_part_has_its_own_memory_and_numbers_are_retried_freely(prediction_key):
+    assert check("97.2a", False).status == "wrong"
+    assert check("97.2b", "stays").ok  # a wrong 97.2a does not touch 97.2b
+    assert check("97.2c", 0.5).status == "wrong" and check("97.2c", 0.405).ok  # a number is not guessed
+    fbm.forget_tries()  # what restarting the kernel does
+    assert check("97.2a", True).ok
+
+
+def test_autograder_mode_keeps_no_memory(prediction_key, monkeypatch):
+    assert check("97.2a", False).status == "wrong"
+    monkeypatch.setenv(fbm.MODE_ENV, "raise")
+    assert check("97.2a", True).ok  # nbgrader runs each check once, in a fresh kernel: marked as before
+    with pytest.raises(AssertionError, match="not right yet — False is not the answer"):
+        check("97.2a", False)
+
+
+def test_grading_judges_the_answer_handed_in_whatever_the_checks_said(prediction_key):
+    """``workbook check`` judges with ``judge`` in the grader process: no memory of the practice checks."""
+    from territorial_trap_workbook.exercises.grading import NotebookReport, SolutionKey, judge_run
+
+    assert check("97.2a", False).status == "wrong" and check("97.2a", True).status == "already marked"
+    assert check("97.2b", "rises").status == "wrong" and check("97.2b", "stays").status == "already marked"
+    for spec in PREDICTION_PARTS[:2]:
+        part = Part.from_spec({k: v for k, v in spec.items() if k != "expected"})
+        assert judge(spec["expected"], part, spec["expected"]).ok
+    parts = {s["part"]: (Part.from_spec({k: v for k, v in s.items() if k != "expected"}), s["expected"])
+             for s in PREDICTION_PARTS}
+    nonce = "WORKBOOK-ANSWERS-" + "1" * 32 + ":"
+    line = nonce + json.dumps({"answer_97_2a": {"value": True}, "answer_97_2b": {"value": "stays"},
+                               "answer_97_2c": {"value": 0.405}})
+    report = NotebookReport(path=__import__("pathlib").Path("x.ipynb"), student="s")
+    judge_run(report, SolutionKey("x.ipynb", parts, []),
+              {"run": "ok", "detail": "", "cell_errors": [], "timed_out": False, "extraction": line}, nonce)
+    assert {pid: r.status for pid, r in report.items.items()} == {"97.2a": "right", "97.2b": "right",
+                                                                  "97.2c": "right"}
+    assert report.points == 3
 
 
 def test_installed_key_covers_a_real_part():

@@ -20,7 +20,18 @@ Statuses (``Feedback.status``):
 * ``"wrong"`` — a usable answer with the wrong value; the message carries the hint;
 * ``"right"``;
 * ``"unusable"`` — the answer misbehaves when read (its ``__float__``, ``__len__``, … raise); the message
-  names the step that failed.
+  names the step that failed;
+* ``"already marked"`` — only from ``check`` on a True/False or multiple-choice part (see below).
+
+Predictions are marked once. A True/False or multiple-choice part could otherwise be answered by trying the
+options in its check cell until it says "right". So ``check`` marks the *first* usable answer to such a part
+(True/False, or one of the options) in the running notebook, and remembers it: run again with that answer, the
+check says the same; a different answer after a ❌ is not marked (status ``"already marked"``, with the number
+of answers tried and the hint), so the options cannot be eliminated one by one. For a True/False part the ❌
+itself leaves one value; the message says so, and asks for the reason rather than a flip. After a ✅ nothing is
+left to reveal and every answer is marked. A missing, mistyped or unknown-option answer is not a try. The
+memory lives in the kernel (restarting it starts again) and is off in autograder mode. Grades never use it:
+``judge`` (what ``workbook check`` uses) has no memory and marks the answer handed in.
 
 The text is deterministic (no ids, addresses or times), so notebooks with committed outputs compare
 strictly under nbval. Mistakes of the *author* (an expected value that is not a finite number, an expected
@@ -38,7 +49,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -59,9 +70,11 @@ __all__ = [
     "set_mode",
     "get_mode",
     "MODE_ENV",
+    "PREDICTIONS",
+    "forget_tries",
 ]
 
-STATUSES = ("not answered", "wrong type", "not finite", "close", "wrong", "right", "unusable")
+STATUSES = ("not answered", "wrong type", "not finite", "close", "wrong", "right", "unusable", "already marked")
 MODE_ENV = "WORKBOOK_FEEDBACK"
 MODES = ("report", "raise")
 DEFAULT_PRECISION = Precision("sig_figs", 3)
@@ -74,7 +87,10 @@ _ICONS = {
     "wrong": "❌",
     "right": "✅",
     "unusable": "⚠️",
+    "already marked": "🔒",
 }
+# Statuses whose line carries the hint.
+_WITH_HINT = ("wrong", "already marked")
 
 # Strings that mean "the interval is empty / there is no deal" in check_interval.
 EMPTY_WORDS = ("empty", "no deal", "none")
@@ -102,7 +118,7 @@ class Feedback:
     @property
     def text(self) -> str:
         line = f"{_ICONS[self.status]} Exercise {self.name}: {self.message}"
-        if self.status == "wrong" and self.hint:
+        if self.status in _WITH_HINT and self.hint:
             line += f"\nHint: {self.hint}"
         return line
 
@@ -113,7 +129,7 @@ class Feedback:
 
     def _repr_markdown_(self) -> str:
         line = f"{_ICONS[self.status]} **Exercise {self.name}:** {self.message}"
-        if self.status == "wrong" and self.hint:
+        if self.status in _WITH_HINT and self.hint:
             line += f"  \n*Hint:* {self.hint}"
         return line
 
@@ -595,8 +611,90 @@ def wrong_type(part: Part, description: str) -> Feedback:
 
 
 def check(part: str, answer: Any) -> Feedback:
-    """Check the answer to one exercise part, e.g. ``check("10.1a", answer_10_1a)``."""
+    """Check the answer to one exercise part, e.g. ``check("10.1a", answer_10_1a)``.
+
+    A True/False or multiple-choice part is marked on its first usable answer only (see the module docstring)."""
     from .answer_key import lookup  # the key is read on first use, not when the notebook imports this module
 
     spec, expected = lookup(part)
-    return _finish(judge(answer, spec, expected))
+    fb = judge(answer, spec, expected)
+    if spec.type in PREDICTIONS and get_mode() == "report":
+        fb = _marked_once(spec, answer, fb)
+    return _finish(fb)
+
+
+# ------------------------------------------------------------------------------- predictions, marked once
+PREDICTIONS = ("bool", "choice")
+
+
+@dataclass
+class _Tries:
+    """What ``check`` has marked for one True/False or multiple-choice part in this kernel."""
+
+    first: Any  # the first usable answer: a bool, or an option as normalised by _norm
+    first_right: bool
+    first_feedback: Feedback
+    tried: list = field(default_factory=list)  # every usable answer, first included, without repeats
+
+
+_tries: dict[str, _Tries] = {}
+
+
+def forget_tries() -> None:
+    """Forget which predictions ``check`` has marked (what restarting the kernel does)."""
+    _tries.clear()
+
+
+def _usable_prediction(spec: Part, answer: Any, fb: Feedback) -> tuple[bool, Any]:
+    """``(True, key)`` when ``answer`` is a try: True/False, or one of the options; else ``(False, None)``."""
+    if fb.status not in ("right", "wrong"):
+        return False, None
+    try:
+        if spec.type == "bool":
+            return (True, bool(answer)) if _is_boolish(type(answer)) else (False, None)
+        given = _norm(answer)
+        return (True, given) if given in [_norm(o) for o in spec.options] else (False, None)
+    except Exception:
+        return False, None
+
+
+def _shown(spec: Part, key: Any) -> str:
+    if spec.type == "bool":
+        return str(key)
+    for option in spec.options:
+        if _norm(option) == key:
+            return f"'{option}'"
+    return repr(key)  # pragma: no cover - key is always an option
+
+
+def _marked_once(spec: Part, answer: Any, fb: Feedback) -> Feedback:
+    usable, key = _usable_prediction(spec, answer, fb)
+    if not usable:
+        return fb  # not answered, wrong type, not an option: not a try
+    record = _tries.get(spec.part)
+    if record is None:
+        if fb.status == "wrong":
+            if spec.type == "bool":
+                message = (f"not right — {key} is not the answer, so {not key} is. Before you change it, work "
+                           "out why: a flipped answer is not marked here.")
+            else:
+                message = (f"not right — {_shown(spec, key)} is not the answer. This check marks a prediction "
+                           "once: work out which option is right, and why, before you change it; a different "
+                           "option is not marked here.")
+            fb = Feedback(fb.name, "wrong", message, fb.hint)
+        _tries[spec.part] = _Tries(key, fb.status == "right", fb, [key])
+        return fb
+    if key not in record.tried:
+        record.tried.append(key)
+    if record.first_right or key == record.first:
+        return record.first_feedback if key == record.first else fb
+    n = len(record.tried)
+    if spec.type == "bool":
+        message = (f"already marked — your first answer, {_shown(spec, record.first)}, was not right, so this one "
+                   "is not marked: the flip only repeats what the ❌ told you. Make sure you can say why.")
+    else:
+        message = (f"already marked — your first answer, {_shown(spec, record.first)}, was not right; a "
+                   f"prediction is marked once, so {_shown(spec, key)} is not marked here ({n} of "
+                   f"{len(spec.options)} options tried). Whatever your notebook holds is marked when it is "
+                   "checked.")
+    return Feedback(fb.name, "already marked", message, fb.hint)

@@ -18,8 +18,10 @@ EXERCISE_SUFFIX = ": exercises"
 _HOW = """Run the cells from the top. For each exercise:
 
 * **Computed answers.** Replace `None` in the answer cell with your answer, then run the check cell below
-  it. The check says at once whether the answer is right and, if it is not, gives a hint; try as often as
-  you like. The checks are for practice; in a graded course your teacher may run them again when marking.
+  it. The check says at once whether the answer is right and, if it is not, gives a hint; try a number as
+  often as you like. A True/False or multiple-choice answer is a prediction: its check marks your first
+  answer only (trying the options one by one would teach nothing), so decide, and know why, before you run
+  it. The checks are for practice; in a graded course your teacher may run them again when marking.
 """
 WRITTEN = {
     # The graded class: nothing in the notebook reads a written answer.
