@@ -62,7 +62,8 @@ def summary(v: Mapping[str, float]) -> dict[str, str]:
             f"{t['talks']:.1f} / {t['ceasefire']:.1f} / {t['frozen']:.1f}",
         "Offensive launched from talks / ceasefire / frozen":
             f"{o.routes['talks']:.2f} / {o.routes['ceasefire']:.2f} / {o.routes['frozen']:.2f}",
-        "Long-run share of months in an offensive": f"{o.long_run['offensive']:.2f}",
+        "Long-run share of months in talks / ceasefire / frozen / offensive":
+            " / ".join(f"{o.long_run[s]:.2f}" for s in transitions.STATES),
     }
 
 
