@@ -101,7 +101,7 @@ def _not(fragment, why):
 CLAIMS: list = [
     # --- the risk–return model
     _war_up("The chance of war rises with Russia's uncertainty"),
-    _war_not_up_with_cost("it never rises with Russia's own cost"),
+    _war_not_up_with_cost("It never rises with Russia's own cost"),
     Claim(12, "it does not depend on $p$", function=p_war, space=E, moved="p", direction="constant",
           region=SHORT_OF_ALL),
     Claim(12, "which *falls* as $\\bar c$ widens", function=p_war, space=E, moved="c_bar",
@@ -115,8 +115,10 @@ CLAIMS: list = [
           region=SHORT_OF_ALL),
     _war_up("and the chance of war rises to"),
     _war_up("raises the chance that the demand is refused, as long as the demand"),
-    _war_up("its best demand falls and, away from the"),
-    _war_up("staying power widen $\\bar c$ and, away from the corners, raise the risk of war"),
+    _war_up("a narrower $\\bar c$ also lowers the average cost Russia expects, and, away from the corners, the chance"),
+    Claim(12, "only make fighting on cheaper for Ukraine, with Russia no surer, that chance goes up instead",
+          function=p_war_spread, space=SPREAD, moved="m", direction="non-increasing"),
+    _war_up("doubt, as in the base model) and, away from the corners, raise the risk of war"),
     Claim(12, "Sanctions or losses that make war costlier for Russia work in the model by shrinking the gamble",
           function=premium, space=E, moved="c_R", direction="non-increasing"),
     _war_not_up_with_cost("raising Russia's own cost of war — the purpose of sanctions — reduces the gamble"),
@@ -135,7 +137,7 @@ CLAIMS: list = [
     _collapse("watch the blue band of talks drain faster into the vermillion one"),
     # --- mean and spread of Ukraine's cost (the two meanings of c̄)
     _not("Note that $\\bar c$ is two things at once", "a property of the uniform distribution (mean c̄/2)"),
-    _not("In Powell's account of commitment problems (chapter 5) a side that expects to *decline*",
+    _not("(chapter 5) a side that expects to *decline* has a reason to strike",
          "Powell's argument stated in words; no model quantity of this chapter moves"),
     # --- sentences with no model quantity that moves
     _not("the chance of a large Russian offensive in the spring would climb steeply",
