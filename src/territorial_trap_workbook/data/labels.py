@@ -58,6 +58,7 @@ MEASURE_LABELS: dict[str, str] = {
     "share_of_ukraine_gdp": "share of Ukraine's GDP",
     "share_of_ukraine_gdp_pre_war": "share of Ukraine's GDP before the war",
     "share_of_ukraine_gdp_lost": "share of Ukraine's GDP lost",
+    "share_of_ukraine_gdp_bound_from_rank": "share of Ukraine's GDP (bounds from the ranking)",
     "share_of_ukraine_exports": "share of Ukraine's exports",
     "share_of_ukraine_exports_range": "share of Ukraine's exports (range across sources)",
     "share_of_ukraine_export_earnings": "share of Ukraine's export earnings",

@@ -542,7 +542,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         # the rows the chapter reads (GRP in hryvnia, derived ranges across unlike sources, the 2013 Donetsk
         # figure and the occupied area are in the data package but not shown: the page stays under 100 kB)
         ("economy", {"measure": [
-            "share_of_ukraine_gdp", "share_of_ukraine_gdp_lost", "change_in_share_of_ukraine_gdp",
+            "share_of_ukraine_gdp", "share_of_ukraine_gdp_bound_from_rank", "share_of_ukraine_gdp_lost",
+            "change_in_share_of_ukraine_gdp",
             "share_outside_government_control", "share_of_ukraine_industrial_sales", "share_of_ukraine_export_earnings",
             "share_of_ukraine_industrial_and_mining_output", "share_of_ukraine_exports",
             "population", "irrigation_systems_fed_by_kakhovka",

@@ -9,9 +9,12 @@ Sources
 * Hirshleifer, J. (1989). Conflict and Rent-Seeking Success Functions: Ratio vs. Difference Models of
   Relative Success. *Public Choice* 63(2), 101–112. doi:10.1007/BF00153394. Compares the ratio form (success
   depends on the *ratio* of efforts; r is the "decisiveness" or mass-effect parameter) with the logistic
-  *difference* form, which Hirshleifer finds closer to military experience; in the ratio form neither side
-  can be driven to zero, so submission is never an equilibrium. The book uses the ratio form for its
-  simplicity and its axioms (Skaperdas 1996), and says so.
+  *difference* form, which Hirshleifer finds closer to military experience. His objection to the ratio form
+  concerns *chosen* efforts: a side that puts in zero effort wins with probability zero, so some effort always
+  pays, and neither one-sided submission nor two-sided peace can be a Cournot equilibrium; in the difference
+  form zero effort still leaves a positive chance, so both can be. The book's efforts are given, not chosen, so
+  the objection does not apply directly (but the model cannot show a side choosing to give up). The book uses
+  the ratio form for its simplicity and its axioms (Skaperdas 1996), and says so.
 * Skaperdas, S. (1996). Contest Success Functions. *Economic Theory* 7(2), 283–290. Axioms under which the
   ratio form is the contest success function.
 * Chapter 1 (``models.bargaining``: Fearon 1995; Rubinstein 1982; Binmore, Shaked & Sutton 1989), imported,
@@ -51,8 +54,11 @@ Derivations (ours)
 * Compensating aid. p_U depends on m_U only, so losing the east leaves p_U unchanged iff m_U is unchanged:
   ``A_comp = τ · Y · s`` extra aid (exact, for every r and every m_R). Losing the east lowers p_U unless
   aid rises by exactly this much. That the offset does not involve m_R is an identity of the additive form
-  (aid and own output are perfect substitutes in m_U), not an empirical finding; with imperfect substitutes
-  or an effort that responds to the rival's, it would depend on m_R.
+  (aid and own output are perfect substitutes in m_U), not an empirical finding. It holds whenever Ukraine's
+  side enters the contest through one total m_U and m_R does not move with the loss: with imperfect
+  substitutes (a unit of aid worth θ < 1 of own output) the offset is larger, τ·Y·s/θ, but still free of m_R;
+  it involves m_R once losing the east changes Russia's effort too (captured output turned into Russian war
+  effort, say).
 * Marginal effect of aid: ∂p_U/∂A = r · p_U (1 − p_U) / m_U > 0.
 * Aid dependence: the share of Ukraine's war effort that aid pays for, ``A / m_U`` ∈ [0, 1).
 * Aid at which Russia's demand stops being acceptable. Ukraine accepts d iff d ≤ p + c_U = 1 − p_U + c_U,
