@@ -491,17 +491,25 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
                                 "unga_es11_4_yes", "unga_es11_4_no", "unga_es11_4_abstain"]}),
         ("regions", {"measure": ["area"], "entity": ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson"]})],
     3: [
-        ("aid", {"measure": [
-            "allocated_total_cumulative",
-            "allocated_military_cumulative",
+        # the rows the chapter and its exercises read (the tracker's earlier totals, shells fired and active tanks
+        # stay in the data package; chapter 12 shows every war-economy row)
+        ("aid", {"entity": ["All donors"], "measure": [
             "allocated_total_per_year_average",
+            "allocated_military_cumulative",
             "allocated_military_per_year_average",
             "allocated_military_year_to_date",
             "military_allocations_change_vs_2022_2024_average",
-            "nonmilitary_allocations_change_vs_2022_2024_average",
-            "allocated_last_package_before_pause",
         ]}),
-        ("war_economy", {}),
+        ("aid", {"entity": ["Europe"], "measure": ["military_allocations_change_vs_2022_2024_average"]}),
+        ("aid", {"measure": ["allocated_last_package_before_pause"]}),
+        ("war_economy", {"entity": ["Russia"], "measure": [
+            "military_expenditure", "military_expenditure_real_change", "military_burden",
+            "planned_military_expenditure", "planned_military_expenditure_share_of_gdp", "budget_national_defence",
+            "artillery_shell_production", "main_battle_tanks_lost", "main_battle_tanks_in_storage",
+            "tanks_reactivated_from_storage_per_month",
+        ]}),
+        ("war_economy", {"entity": ["Ukraine"], "measure": ["military_burden"]}),
+        ("war_economy", {"entity": ["United States and Europe"]}),
         ("documents", {"topic": "war_costs"}),
         ("documents", {"id": ["ru_industry_2022", "ua_guarantees_2025"]}),
     ],

@@ -15,9 +15,11 @@ Sources
   (part 4 below).
 * Hendricks, K., Weiss, A. and Wilson, C. (1988). The War of Attrition in Continuous Time with Complete
   Information. *International Economic Review* 29(4), 663–680 (JSTOR 2526827): with complete information the
-  game also has a stationary mixed equilibrium in which each side concedes at a constant hazard rate that keeps
-  the *other* side indifferent (part 4, the caution). Kornhauser, Rubinstein and Wilson (1989), *Economica*
-  56(221), 15–24, select the equilibrium in which the weaker side concedes at once.
+  game has many equilibria, among them pure ones in which either side (the stronger too) concedes at once and a
+  stationary mixed equilibrium in which each side concedes at a constant hazard rate that keeps the *other*
+  side indifferent (part 4, the caution). Kornhauser, Rubinstein and Wilson (1989), *Economica* 56(221), 15–24:
+  adding small probabilities of "irrational" types can select a unique equilibrium in which the weaker (more
+  impatient) side concedes at once; which side that is depends on the irrational types assumed.
 * Krishna, V. and Morgan, J. (1997). An Analysis of the War of Attrition and the All-Pay Auction. *Journal of
   Economic Theory* 72(2), 343–362: the war of attrition with privately known values; symmetric equilibrium
   quitting times for independent values are the integral derived below (also in Krishna's *Auction Theory*).
@@ -78,8 +80,9 @@ wins without paying anything. Equal ratios are a tie (no assessor prediction). U
 separate, so a lower c_R raises Russia's ratio and can change who concedes: Russia wins iff
 c_R < c*_R = V_R·c_U/V_U (the break-even cost, :func:`breakeven_cost_R`).
 
-Caution (the other equilibrium): the complete-information game also has a stationary mixed equilibrium
-(Hendricks, Weiss and Wilson 1988). Side i concedes at the constant hazard h_i that makes side j indifferent
+Caution (other equilibria): the complete-information game has many equilibria (Hendricks, Weiss and Wilson
+1988): either side conceding at once is one, the stronger side included; the stationary mixed equilibrium
+computed here is another. Side i concedes at the constant hazard h_i that makes side j indifferent
 between conceding now and a moment later: h_i·V_j = c_j, so h_R = c_U/V_U and h_U = c_R/V_R. The contest
 lasts an exponential time with mean 1/(h_R + h_U), and Russia concedes first with probability
 h_R/(h_R + h_U). Its comparative statics run against intuition: a lower c_R lowers Ukraine's hazard and so
