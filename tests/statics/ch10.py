@@ -59,6 +59,7 @@ CLAIMS: list = [
     _not("Their weight was already falling", "a statement of the World Bank's data on regional GDP shares"),
     _not("The east's share was falling before 2014 and fell further after it",
          "a statement of the World Bank's and TRACER's data (evidence rows)"),
+    _not("although Europe's rose", "a statement of the Kiel Institute's aid data for 2025 (evidence rows)"),
     _not("The model tests only a narrow version of the second claim",
          "says which claim the model tests (how much aid keeps the chance unchanged), not how a quantity moves"),
     _not("Losing them lowers future output",
