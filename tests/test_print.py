@@ -55,6 +55,7 @@ def printed(tmp_path_factory):
     # on a test worker where the browser suite's Chromium (also sync playwright) is already open.
     with ThreadPoolExecutor(1) as pool:
         run = pool.submit(print_site, site, out, chapters=[CHAPTER], book=False, sheets=True, offer=False,
+                          exercises=PROJECT_ROOT / "exercises",
                           log=lambda *_: None).result()
     kinds = {p.kind: p for p in run.printed}
     return site, kinds["chapter"], kinds["sheet"]
