@@ -111,7 +111,7 @@ CLAIMS: list = [
     _exempt("can select a unique equilibrium in which the weaker",
             "names which side concedes in a cited result (the more impatient one), not a movement of a model quantity"),
     _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
-    _exempt("European donors' actions speak to time: they raised military aid in 2025", "a statement about the data"),
+    _exempt("and European donors raised their", "a statement about the data"),
     _exempt("(inflation-adjusted) while total military aid changed by", "a statement about the data"),
     _exempt("Holding on a moment longer costs $c$ times that moment",
             "states the first-order condition of the derivation, not a movement of a model quantity"),
