@@ -5,7 +5,10 @@ do (brotli when the ``brotli`` package is installed and the browser asks for it,
 latency and the cache is disabled. Measured: milliseconds from navigation start until every figure on the page
 is drawn (plotly.js has drawn its SVG traces), and what had loaded by then.
 
-Usage: ``python benchmarks/cold_load.py SITE [PAGE ...]`` (default pages: the first chapter and the heaviest).
+Usage: ``python benchmarks/cold_load.py [--waterfall] SITE [PAGE ...]`` (default pages: the first chapter and
+the heaviest). ``--waterfall`` adds each request's start and end (milliseconds after the page's own request
+started, from the DevTools protocol's network events), its bytes on the wire and what asked for it: which
+requests come before the figures and which wait for another one.
 """
 from __future__ import annotations
 
@@ -92,7 +95,51 @@ def heaviest_chapter(site: Path) -> str:
     return pages[-1].name
 
 
-def cold_load(site: Path, pages: list[str], timeout_ms: int = 120_000) -> list[dict]:
+class _Waterfall:
+    """Requests of one page load from the DevTools protocol's network events."""
+
+    def __init__(self, cdp):
+        self.requests: dict[str, dict] = {}
+        cdp.on("Network.requestWillBeSent", self._sent)
+        cdp.on("Network.responseReceived", self._response)
+        cdp.on("Network.loadingFinished", self._finished)
+
+    def _sent(self, event):
+        initiator = event.get("initiator") or {}
+        by = initiator.get("url") or next(
+            (f.get("url") for f in (initiator.get("stack") or {}).get("callFrames", []) if f.get("url")), "")
+        self.requests[event["requestId"]] = {
+            "url": event["request"]["url"], "start": event["timestamp"], "by": by, "type": initiator.get("type"),
+            "priority": event["request"].get("initialPriority")}
+
+    def _response(self, event):
+        r = self.requests.get(event["requestId"])
+        if r is not None:
+            r["first_byte"] = event["timestamp"]
+
+    def _finished(self, event):
+        r = self.requests.get(event["requestId"])
+        if r is not None:
+            r["end"], r["bytes"] = event["timestamp"], int(event.get("encodedDataLength", 0))
+
+    def rows(self, origin: str) -> list[dict]:
+        reqs = sorted(self.requests.values(), key=lambda r: r["start"])
+        if not reqs:
+            return []
+        zero = reqs[0]["start"]
+
+        def ms(t):
+            return None if t is None else round((t - zero) * 1000)
+
+        def short(url):
+            return url.replace(origin, "").split("?")[0]
+
+        return [{"url": short(r["url"]), "start_ms": ms(r["start"]), "first_byte_ms": ms(r.get("first_byte")),
+                 "end_ms": ms(r.get("end")), "bytes": r.get("bytes"), "priority": r["priority"],
+                 "by": short(r["by"]) or r["type"]} for r in reqs]
+
+
+def cold_load(site: Path, pages: list[str], timeout_ms: int = 120_000, waterfall: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -113,6 +160,7 @@ def cold_load(site: Path, pages: list[str], timeout_ms: int = 120_000) -> list[d
                     context = browser.new_context(viewport={"width": 1366, "height": 900})
                     page = context.new_page()
                     cdp = context.new_cdp_session(page)
+                    requests = _Waterfall(cdp) if waterfall else None
                     cdp.send("Network.enable")
                     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
                     cdp.send("Network.emulateNetworkConditions", {
@@ -128,6 +176,8 @@ def cold_load(site: Path, pages: list[str], timeout_ms: int = 120_000) -> list[d
                         "loaded_before_figures": [r["name"] for r in loaded if r["before_figures"]],
                         "loaded_after_figures": [r["name"] for r in loaded if not r["before_figures"]],
                     })
+                    if requests is not None:
+                        results[-1]["waterfall"] = requests.rows(base)
                     context.close()
             finally:
                 browser.close()
@@ -137,9 +187,17 @@ def cold_load(site: Path, pages: list[str], timeout_ms: int = 120_000) -> list[d
 
 
 def main(argv: list[str]) -> int:
+    waterfall = "--waterfall" in argv
+    argv = [a for a in argv if a != "--waterfall"]
     site = Path(argv[0]) if argv else Path("_build/html")
     pages = argv[1:] or ["01-ultimatum.html", heaviest_chapter(site)]
-    print(json.dumps(cold_load(site, pages), indent=1))
+    results = cold_load(site, pages, waterfall=waterfall)
+    print(json.dumps(results, indent=1))
+    for result in results:
+        for r in result.get("waterfall", []):
+            mark = "*" if r["end_ms"] is not None and r["end_ms"] <= result["figures_drawn_ms"] else " "
+            print(f"{mark} {r['start_ms']:>6} {r['first_byte_ms'] or '':>6} {r['end_ms'] or '':>6} "
+                  f"{r['bytes'] or 0:>8} {r['priority'] or '':<8} {r['url']:<60} <- {r['by']}", file=sys.stderr)
     return 0
 
 
