@@ -13,7 +13,7 @@ import pytest
 from browser_helpers import SYNTHETIC_CHAPTERS, built_site, make_project, site_pages
 from territorial_trap_workbook.book.build import PROJECT_ROOT as ROOT, BookBuildError, build_book
 from territorial_trap_workbook.book.plotly_mime import ASSET_PATH
-from territorial_trap_workbook.book.vendor import BASIC_TRACE_TYPES, plotly_js_version
+from territorial_trap_workbook.book.vendor import BUNDLE_TRACE_TYPES, bundle_trace_types, plotly_js_version
 
 MAX_PAGE_BYTES = 1_000_000
 SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc=\"([^\"]*)\"", re.I)
@@ -48,9 +48,9 @@ def _offline_checks(site):
             assert not NETWORK.search(href), f"{name} links a network resource: {href}"
     copies = [p for p in site.rglob("*.js") if PLOTLY_BANNER.search(p.read_text(encoding="utf8", errors="ignore")[:400])]
     assert [p.relative_to(site).as_posix() for p in copies] == [ASSET_PATH], copies
-    # The basic distribution (scatter, bar, pie) at the plotly package's plotly.js version, not the full bundle.
+    # The partial bundle (the trace types the figures draw) at the plotly package's plotly.js version, not the full one.
     banner = copies[0].read_text(encoding="utf8", errors="ignore")[:400]
-    assert "basic" in banner and f"v{plotly_js_version()}" in banner, banner
+    assert bundle_trace_types(copies[0]) == BUNDLE_TRACE_TYPES and f"v{plotly_js_version()}" in banner, banner
 
 
 def test_every_figure_uses_only_trace_types_the_shipped_bundle_has():
@@ -58,7 +58,9 @@ def test_every_figure_uses_only_trace_types_the_shipped_bundle_has():
 
     for key, spec in all_explorers().items():
         types = {trace.get("type", "scatter") for trace in spec.frame().traces}
-        assert types <= BASIC_TRACE_TYPES, f"{key} uses {types - BASIC_TRACE_TYPES}, not in plotly.js basic"
+        assert types <= set(BUNDLE_TRACE_TYPES), (
+            f"{key} uses {types - set(BUNDLE_TRACE_TYPES)}, not in the plotly.js bundle the site ships "
+            f"(book/vendor.py: BUNDLE_TRACE_TYPES)")
 
 
 def test_unknown_edition_is_refused():

@@ -153,7 +153,7 @@ def stage_book(edition: str, project_root: Path = PROJECT_ROOT, stage: Path | No
     sphinx_config["workbook_edition"] = edition
     if hub:
         sphinx_config["workbook_hub"] = {"url": hub[0], "repo": hub[1], "branch": hub[2]}
-    sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_basic(PROJECT_ROOT))
+    sphinx_config["workbook_plotly_js"] = str(vendor.ensure_plotly_bundle(PROJECT_ROOT))
     try:  # version, date and authors for the title page, as {{ version }} etc.
         facts = citation_facts(project_root, config.get("author"))
     except FrontMatterError as err:

@@ -242,7 +242,7 @@ def _copy_plotly_js(app) -> None:
 def setup(app) -> dict[str, Any]:
     """Sphinx extension: copy the one local plotly.js into the site before pages are written."""
     # builder-inited: the file exists while pages are written, so Sphinx can add its checksum to the URL.
-    # The plotly.js file to ship (`workbook build` sets the basic distribution from npm); empty: the plotly
+    # The plotly.js file to ship (`workbook build` sets the partial bundle, book/vendor.py); empty: the plotly
     # Python package's own full bundle.
     app.add_config_value("workbook_plotly_js", "", "html", [str])
     app.connect("builder-inited", _copy_plotly_js)
