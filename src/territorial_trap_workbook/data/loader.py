@@ -522,6 +522,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "allocated_financial_humanitarian_cumulative",
             "allocated_jan_feb",
             "military_allocations_change_vs_2022_2024_average",
+            "nonmilitary_allocations_change_vs_2022_2024_average",
             "share_of_european_financial_humanitarian_allocations",
             "financial_humanitarian_allocated",
         ]}),
