@@ -126,10 +126,28 @@ def test_exact_deal_matches_backward_induction(p, c_R, c_U, d_R, d_U, w):
 
 
 def test_issue_11_check_value_exact_versus_patient_limit():
-    """δ = 0.5, w = 0.5 on the range [0, 0.8]: exact 0.65, patient-limit formula 0.533 (issue 11)."""
+    """δ = 0.5, w = 0.5 on the range [0, 0.8]: exact 0.65, the patient-limit rule at these δs 0.533 (issue 11),
+    and the true limit (both δs rising to 1 together) 0.50 = max(middle of the range 0.40, w)."""
     v = dict(p=0.5, c_R=0.5, c_U=0.3, delta_R=0.5, delta_U=0.5, walkout=0.5)
     assert bargaining.solve(**v).deal == pytest.approx(0.65)
     assert bargaining.patient_deal(**v) == pytest.approx(1.6 / 3)
+    lower, upper = bargaining.bargaining_range(0.5, 0.5, 0.3)
+    deals = [(1 - d) * upper + d * 0.5 for d in (0.9, 0.99, 0.999, 0.9999)]  # binds: w > threshold → 0.4
+    assert bargaining.solve(**{**v, "delta_R": 0.99, "delta_U": 0.99}).deal == pytest.approx(deals[1])
+    assert abs(deals[-1] - max((lower + upper) / 2, 0.5)) < 1e-3
+    assert bargaining.solve(**{**v, "delta_R": 0.99, "delta_U": 0.99}).inside == pytest.approx(0.4, abs=3e-3)
+
+
+@given(value_of(SPACE["delta_R"]), value_of(SPACE["delta_U"]))
+def test_first_proposer_takes_more_than_half_when_at_least_as_patient(d_R, d_U):
+    """Rubinstein (1982): s > 1/2 ⇔ δ_U(2 − δ_R) < 1, true whenever δ_U ≤ δ_R < 1 (chapter 1, "Where it
+    supports the article"); the converse fails: a less patient proposer may still take more than half."""
+    s = bargaining.rubinstein_share(d_R, d_U)
+    assert (s > 0.5) == (d_U * (2 - d_R) < 1) or abs(d_U * (2 - d_R) - 1) < 1e-9
+    if d_U <= d_R:
+        assert s > 0.5
+    assert bargaining.rubinstein_share(0.5, 0.6) > 0.5          # less patient proposer, still above half
+    assert bargaining.rubinstein_share(0.9, 0.905) == pytest.approx(0.512, abs=5e-4)
 
 
 def test_war_as_outside_option_would_give_the_plain_rubinstein_share():

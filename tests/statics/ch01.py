@@ -24,6 +24,10 @@ def share(**v):
     return bargaining.solve(**v).share
 
 
+def inside(**v):
+    return bargaining.solve(**v).inside
+
+
 def _exempt(fragment, why):
     return Claim(1, fragment, kind="not-a-statics-claim", why=why)
 
@@ -37,6 +41,18 @@ CLAIMS: list = [
     Claim(1, "The walk-out would have to rise by", function=deal, space=S, moved="walkout",
           direction="non-decreasing"),
     Claim(1, "Raise the walk-out value to", function=deal, space=S, moved="walkout", direction="non-decreasing"),
+    # patience: Russia's (the first proposer's) share of the surplus never falls with δ_R (flat only at δ_U = 0)
+    # and falls with δ_U; Ukraine's share is the complement, so "each side's share" is the same two checks
+    Claim(1, "rises with its own patience and falls with the other's", function=share, space=S, moved="delta_R",
+          direction="non-decreasing"),
+    Claim(1, "and falls with the other's, so that Russia, proposing first", function=share, space=S,
+          moved="delta_U", direction="falls"),
+    # Russia's cost of war: a larger c_R lowers its war payoff (the range's lower end) and the inside deal
+    Claim(1, "lowers Russia's war payoff and with it the deal Russia gets inside the talks", function=inside,
+          space=S, moved="c_R", direction="non-increasing"),
+    _exempt("as both discount factors rise together towards 1",
+            "a limit, not a movement over the declared ranges (δ = 1 is excluded): Rubinstein's share tends to 1/2 "
+            "and the deal to max(middle of the range, w); tested in test_model_bargaining"),
     # Ukraine's limit falls when its cost of fighting falls (the "lower limit" counter-argument)
     Claim(1, "so its effective limit $\\overline{x}$ falls and the range shrinks", function=width, space=S,
           moved="c_U", direction="non-decreasing"),

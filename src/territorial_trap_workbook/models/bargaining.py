@@ -49,9 +49,12 @@ the settlement gives Russia.
    at rate δ_U while the option binds.
 4. The patient limit. As both discount factors approach 1 (rounds become short), threshold → inside and
    deal → max(inside, w): the textbook statement of the outside-option principle ("the deal moves to
-   exactly w"). ``patient_deal`` returns that limit; the book teaches the exact values and the limit as the
-   limit. With δ_R = δ_U = 0.5, p = 0.5, c_R = 0.5, c_U = 0.3 and w = 0.5 the exact deal is 0.65 while
-   the limit formula gives 0.533 (issue 11's check value).
+   exactly w"). ``patient_deal`` applies that rule, max(inside, w), at the declared discount factors (inside is
+   the exact split at those δs), so it is the patient-limit *rule*, not the δ → 1 limit itself; the book teaches
+   the exact values and the rule as the limit. With δ_R = δ_U = 0.5, p = 0.5, c_R = 0.5, c_U = 0.3 and w = 0.5
+   the exact deal is 0.65 while the patient-limit rule applied at these discount factors gives 0.533 (issue 11's
+   check value); the true limit, both δs rising to 1 together, is 0.50 (the share tends to 1/2, inside to the
+   middle of the range [0, 0.8], 0.40, and the deal to max(0.40, 0.5)).
 5. The ultimatum: Russia demands d. Ukraine accepts only if ``d ≤ upper``.
 
 Why war is an impasse payoff and the walk-out an outside option. Binmore, Shaked & Sutton warn that treating
@@ -177,10 +180,12 @@ def solve(**params: float) -> Bargain:
 
 
 def patient_deal(**params: float) -> float | None:
-    """The patient limit (δ → 1) of the walk-out rule, max(inside, w), or None if w > upper.
+    """The patient-limit rule of the walk-out, max(inside, w), applied at the declared δs; None if w > upper.
 
     This is the textbook outside-option principle; ``solve`` gives the exact deal for the declared
-    discount factors. The limit keeps the declared ``inside`` (the exact split at the given δs).
+    discount factors. The rule keeps the declared ``inside`` (the exact split at the given δs), so it is not the
+    δ → 1 limit itself: with both δs rising to 1 together, inside tends to the middle of the range and the deal
+    to max(middle, w) (e.g. 0.533 from this rule at δ = 0.5 against a true limit of 0.50 in issue 11's case).
     """
     v = PARAMS.validate(params)
     b = solve(**v)
