@@ -99,9 +99,28 @@ def test_figures_are_data_not_illustrative(name):
         assert rows["note"].str.len().gt(0).all(), f"a {kind} figure says in its note how it was obtained"
 
 
-def _regions_value(measure: str, entity: str) -> float:
+#: the oblast rows read on the statistics service's atlas pages (and the Encyclopedia of Ukraine for Kherson):
+#: chapter 1's weights; the other oblast rows (Wikipedia's infobox figures) are chapter 2's
+ATLAS = ("ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson")
+
+
+def _regions_value(measure: str, entity: str, atlas: bool = False) -> float:
     r = load("regions")
+    r = r[r["source_id"].isin(ATLAS) == atlas]
     return float(r.loc[(r["entity"] == entity) & (r["measure"] == measure), "value"].item())
+
+
+def test_chapter_1_oblast_rows_come_from_the_atlas_and_agree_with_the_infobox_figures():
+    """The atlas rounds the areas to 0.1 thousand km2: within 0.1 % of the infobox figures; populations of
+    2021 (Donetsk, Luhansk) lie above those of 2022, which fell."""
+    for e in FOUR:
+        atlas_area, infobox_area = _regions_value("area", e, atlas=True), _regions_value("area", e)
+        assert abs(atlas_area - infobox_area) <= 60
+    assert _regions_value("population", "Donetsk", atlas=True) > _regions_value("population", "Donetsk")
+    assert _regions_value("population", "Zaporizhzhia", atlas=True) == pytest.approx(
+        _regions_value("population", "Zaporizhzhia"), abs=50)
+    from territorial_trap_workbook.data import CHAPTER_EVIDENCE
+    assert dict(CHAPTER_EVIDENCE[1])["regions"] == {"source_id": list(ATLAS)}
 
 
 def test_area_of_the_four_regions_sums_consistently():

@@ -145,7 +145,9 @@ def test_unknown_chapter_and_a_frame_without_the_columns_are_refused():
 
 def test_the_copy_read_is_shown_beside_the_original(folder):  # noqa: F811
     """A source read through a copy names the original (with its identifier) and, apart, the copy read."""
-    _edit(folder, "sources", 1, identifier="doc. 123", copy_read="a library copy", copy_url="https://copy.example/1")
+    ids = [line.split(",", 1)[0] for line in (folder / "sources.csv").read_text(encoding="utf-8").splitlines()]
+    row = ids.index("ukrcensus_zap")  # a source chapter 1's table shows (the header is line 0, data rows from 1)
+    _edit(folder, "sources", row, identifier="doc. 123", copy_read="a library copy", copy_url="https://copy.example/1")
     html = evidence_table_html(table_for_chapter(1, folder), folder)
     assert "doc. 123" in html
     assert re.search(r'<br>Copy read: <a href="https://copy\.example/1">a library copy</a>', html)

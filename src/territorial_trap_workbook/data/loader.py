@@ -484,7 +484,9 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
 
 #: which tables (and filters) each chapter of the book displays; chapter 13 (capstone) has none of its own
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
-    1: [("regions", {}), ("control", {}), ("documents", {"topic": "positions"}),
+    # chapter 1's oblast areas and populations: the statistics service's atlas pages and the Encyclopedia of Ukraine
+    1: [("regions", {"source_id": ["ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson"]}),
+        ("control", {}), ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
         ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
