@@ -72,7 +72,7 @@ CLAIMS: list = [
     # mixed equilibrium: a cheaper war (lower c_R) makes Russia more likely to concede first
     Claim(3, "a cheaper war for Russia lowers *Ukraine's* rate of conceding", function=mixed_p_russia_first,
           space=ASYM, moved="c_R", direction="falls"),
-    Claim(3, "the same cut raises the chance that Russia concedes first", function=mixed_p_russia_first,
+    Claim(3, "the example's cut in $c_R$ raises the chance that Russia concedes", function=mixed_p_russia_first,
           space=ASYM, moved="c_R", direction="falls"),
     Claim(3, "in the mixed equilibrium it makes Russia more likely to concede first", function=mixed_p_russia_first,
           space=ASYM, moved="c_R", direction="falls"),
