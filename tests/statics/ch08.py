@@ -12,8 +12,16 @@ from territorial_trap_workbook.models import audience
 A = audience.PARAMS
 
 
+_SOLVED: dict = {}
+
+
 def _crisis(v):
-    return audience.solve(**v)
+    """``audience.solve``, each parameter point solved once per session: the claims below check the same grid
+    points through different outputs (credibility, resistance, concession, climb-down, war)."""
+    key = tuple(sorted(v.items()))
+    if key not in _SOLVED:
+        _SOLVED[key] = audience.solve(**v)
+    return _SOLVED[key]
 
 
 def credibility(**v):
