@@ -35,6 +35,12 @@ CLAIMS: list = [
           direction="falls"),
     Claim(10, "Losing the east lowers Ukraine's chance of prevailing at any given level of aid", function=_p_U,
           space=SPACE, moved="east_share", direction="falls"),
+    # "... and only more aid, or a higher mobilisation rate (exercise 10.5), holds it steady" (review r3, defect 4):
+    # both raise m_U and so p_U on the declared ranges
+    Claim(10, "and only more aid, or a higher mobilisation rate", function=_p_U, space=SPACE, moved="aid",
+          direction="rises"),
+    Claim(10, "a higher mobilisation rate (exercise 10.5), holds it steady", function=_p_U, space=SPACE, moved="tau",
+          direction="rises"),
     # into chapter 1: a lower p_U (a larger lost east) raises p and Ukraine's limit p + c_U, which is clamped at
     # 1, hence non-decreasing rather than strictly rising
     Claim(10, "A lower chance raises Russia's expected share from fighting",

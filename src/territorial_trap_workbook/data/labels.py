@@ -66,6 +66,8 @@ MEASURE_LABELS: dict[str, str] = {
     "share_of_ukraine_industrial_output_range": "share of Ukraine's industrial output (range across sources)",
     "share_of_ukraine_industrial_and_mining_output": "share of Ukraine's industrial and mining output",
     "share_of_ukraine_industrial_sales": "share of Ukraine's industrial sales",
+    "russian_tax_revenue_collected": "taxes Russia collected there",
+    "russian_budget_spending_planned": "spending Russia planned there (at least)",
     "irrigated_area_fed_by_kakhovka": "irrigated area fed by the Kakhovka reservoir",
     "gdp_current_usd": "GDP in current US dollars",
     "change_in_share_of_ukraine_gdp": "change in share of Ukraine's GDP",

@@ -563,7 +563,14 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "irrigated_area_fed_by_kakhovka", "gdp_current_usd", "share_of_ukraine_coal_deposits",
             "share_of_ukraine_metal_deposits", "share_of_ukraine_rare_earth_and_critical_mineral_deposits",
             "value_of_energy_and_mineral_deposits", "share_of_ukraine_agricultural_land",
-            "share_of_ukraine_winter_crop_land"]}),
+            "share_of_ukraine_winter_crop_land", "russian_tax_revenue_collected", "russian_budget_spending_planned"]}),
+        # Donetsk alone, by its statistics office (a year its relay does not state): the industry range's other end
+        ("economy", {"measure": ["share_of_ukraine_industrial_sales"]}),
+        # the control rows the "Which part of s" paragraph and exercise 10.4 read (review r3, defect 7)
+        ("control", {"measure": ["russian_held_share_of_area"], "refers_to": ["2026-01-01", "2025-11-30"],
+                     "entity": ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson"]}),
+        ("control", {"entity": ["Kherson"], "measure": ["russian_held_share_of_area"], "refers_to": ["2023-01-01"]}),
+        ("documents", {"id": ["putin_forever", "pos_ru_conditions_2024"]}),
         ("documents", {"topic": "economy"}),
         ("documents", {"id": ["pos_us_burden_2025", "pos_eu_table_2025"]}),
         ("war_economy", {"measure": ["military_expenditure"]}),
