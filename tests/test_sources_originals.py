@@ -34,7 +34,7 @@ ORIGINAL_PENDING = frozenset({
     "osce_smm_2020_05_18", "reuters_putin_2022", "newtimes_unga_2022",
     "uaposition_2022", "ap_unga_2022", "cnn_us_framework_2025",
     "eu_council_2022_09_30",
-    "us_28_point_2025", "ap_bridge_2018",
+    "us_28_point_2025",
 })
 
 # Rows whose original's address is a relay's page today.

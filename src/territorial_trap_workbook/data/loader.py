@@ -531,8 +531,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("documents", {"topic": "alliance"}),
     ],
     5: [("land_bridge", {}), ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
-                                                    "us_28_point_2025", "us_plan_2025_11",
-                                                    "eu_statement_2025_11"]})],
+                                                    "us_plan_2025_11", "eu_statement_2025_11", "cn_12_point"]})],
     6: [
         ("aid", {"entity": ["United States", "Europe"], "measure": [
             "allocated_total_cumulative", "allocated_military_cumulative", "allocated_last_package_before_pause",
