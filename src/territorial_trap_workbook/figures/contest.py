@@ -91,6 +91,8 @@ EXPLORER = ExplorerSpec(
     main=("east_share", "aid", "m_R"),
     title="Ukraine's chance of prevailing as aid grows, with and without the east, and what it does to the range",
     try_this=(
+        "Start from the data: set the east's share to 0.1 or 0.15, either side of the range the chapter's GDP rows "
+        "allow (about 0.12 to 0.13). The default, 0.2, is an upper case.",
         "Move the east's share. The gap between the two curves, and the distance from circle to diamond, grow "
         "with it; nothing else in the top panel changes shape.",
         "Move Russia's war effort. Both curves shift down and the bargaining band shifts up, but the "
