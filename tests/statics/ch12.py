@@ -52,6 +52,11 @@ def wait_from_talks(**v):
     return _waits(v)["talks"]
 
 
+def offensive_share(**v):
+    """Long-run share of months in an offensive, 1/(1 + q_OT t_T)."""
+    return transitions.long_run_shares(**v)["offensive"]
+
+
 # Ukraine's cost uniform on [m − s, m + s] (mean m, spread s), Russia's best demand found by brute force over a
 # fine grid of premiums y = x − p (refusal when c_U < y), not from the closed form P = (3s − m − c_R)/(4s)
 SPREAD = ParamSpace((
@@ -102,6 +107,8 @@ CLAIMS: list = [
     # --- the risk–return model
     _war_up("The chance of war rises with Russia's uncertainty"),
     _war_not_up_with_cost("It never rises with Russia's own cost"),
+    Claim(12, "neither the best premium nor the risk moves", function=p_war, space=E, moved="p",
+          direction="constant", region=SHORT_OF_ALL),
     Claim(12, "it does not depend on $p$", function=p_war, space=E, moved="p", direction="constant",
           region=SHORT_OF_ALL),
     Claim(12, "which *falls* as $\\bar c$ widens", function=p_war, space=E, moved="c_bar",
@@ -118,7 +125,6 @@ CLAIMS: list = [
     _war_up("a narrower $\\bar c$ also lowers the average cost Russia expects, and, away from the corners, the chance"),
     Claim(12, "only make fighting on cheaper for Ukraine, with Russia no surer, that chance goes up instead",
           function=p_war_spread, space=SPREAD, moved="m", direction="non-increasing"),
-    _war_up("doubt, as in the base model) and, away from the corners, raise the risk of war"),
     Claim(12, "Sanctions or losses that make war costlier for Russia work in the model by shrinking the gamble",
           function=premium, space=E, moved="c_R", direction="non-increasing"),
     _war_not_up_with_cost("raising Russia's own cost of war — the purpose of sanctions — reduces the gamble"),
@@ -135,6 +141,10 @@ CLAIMS: list = [
     _collapse("The expected wait from talks drops to"),
     _collapse("the expected time to fighting shortens sharply"),
     _collapse("watch the blue band of talks drain faster into the vermillion one"),
+    Claim(12, "rises when offensives start more often", function=offensive_share, space=T,
+          moved="talks_offensive", direction="rises", region={"offensive_talks": (0.01, 0.5)}),
+    Claim(12, "falls when they end sooner", function=offensive_share, space=T, moved="offensive_talks",
+          direction="falls"),
     # --- mean and spread of Ukraine's cost (the two meanings of c̄)
     _not("Note that $\\bar c$ is two things at once", "a property of the uniform distribution (mean c̄/2)"),
     _not("(chapter 5) a side that expects to *decline* has a reason to strike",
@@ -150,6 +160,8 @@ CLAIMS: list = [
     _not("measured spending rose sharply in 2024", "a data statement (evidence table)"),
     _not("path is Example 6's question", "a pointer to Example 6, whose sentences are registered above"),
     _not("It does not derive the second half", "states what the model leaves out (no escalation in its war)"),
-    _not("Exercise 12.2 separates the two", "a pointer to the exercise; the note states no direction"),
+    _not("a threatened rise in $q_{TO}$", "a stated view read through the chain; no model quantity is moved"),
+    _not("Output did beat *earlier* estimates", "a data statement (evidence table)"),
+    _not("The chain has no seasons", "states what the chain cannot represent"),
     _not("Who in this conflict has an interest in widening", "a discussion question"),
 ]
