@@ -1,13 +1,19 @@
 """Figures first: scripts a reader does not need to see the figures load after every figure is drawn.
 
 On a slow connection every byte fetched beside plotly.js delays the figures. The icon font script, MathJax,
-the search index (with the search scripts that read it) and the theme's deferred scripts (Bootstrap and the
-pydata theme's, which only attach menus and the theme switcher) are therefore not fetched while the page loads: their
+the search index (with the search scripts that read it), the theme's deferred scripts (Bootstrap and the
+pydata theme's, which only attach menus and the theme switcher), and the head scripts that only decorate a page
+already parsed (Sphinx's doctools and search-term highlighting, the book theme's buttons, the copy button on
+code cells with its clipboard library, the toggle buttons) are therefore not fetched while the page loads: their
 ``<script src>`` tags become inert placeholders, and a small loader at the end of the page inserts them, in
 their original order, once every figure on the page has been drawn (at once on pages with no figure). All
-of them work when loaded late: the icon script and MathJax process the document when they start, Sphinx's
-search scripts and the theme's initialise on a document that is already loaded (the browser tests check that
-search, maths and the page work with no console error).
+of them work when loaded late: the icon script and MathJax process the document when they start, and the others
+run their set-up at once when the document has already been parsed (each checks ``document.readyState``; the
+browser tests check that search, maths and the page work with no console error). Stylesheets only those scripts
+use (``LATER_STYLES``: the copy and toggle buttons') wait too: their ``<link>`` becomes
+``rel="x-workbook-later"`` until the loader turns it back into a stylesheet. Kept early: ``documentation_options.js``
+(inline scripts in the head set its fields) and sphinx-design's ``design-tabs.js`` (it sets tabs up only on the
+``DOMContentLoaded`` event, which a late script misses).
 
 The theme's icon font (Font Awesome's solid face, 156 kB that no compression shrinks) waits too: the header's
 icons would make the browser fetch it beside plotly.js. A style in the head (``ICONS_LATER``) gives the icon
@@ -22,9 +28,14 @@ from pathlib import Path
 
 #: File names of the scripts that wait for the figures.
 LATER = ("fontawesome.js", "tex-chtml.js", "language_data.js", "searchtools.js", "searchindex.js", "bootstrap.js",
-         "pydata-sphinx-theme.js")
+         "pydata-sphinx-theme.js", "doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
+         "sphinx-book-theme.js", "togglebutton.js")
+#: File names of the stylesheets that wait for the figures.
+LATER_STYLES = ("copybutton.css", "togglebutton.css")
 PLACEHOLDER_TYPE = "text/x-workbook-later"
+PLACEHOLDER_REL = "x-workbook-later"
 _SCRIPT = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*)"([^>]*)>\s*</script>')
+_STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>')
 
 ICONS_LATER_ID = "workbook-icons-later"
 _ICON_CLASSES = (".fa", ".fas", ".far", ".fab", ".fa-solid", ".fa-regular", ".fa-brands")
@@ -42,6 +53,9 @@ LOADER = f"""<script>
   function loadLater() {{
     var icons = document.getElementById("{ICONS_LATER_ID}");
     if (icons) {{ icons.remove(); }}
+    document.querySelectorAll('link[rel="{PLACEHOLDER_REL}"]').forEach(function (link) {{
+      link.rel = "stylesheet";
+    }});
     var waiting = document.querySelectorAll('script[type="{PLACEHOLDER_TYPE}"]');
     waiting.forEach(function (old) {{
       var s = document.createElement("script");
@@ -79,8 +93,18 @@ def _drop_later_preload(match: re.Match) -> str:
     return "" if name in LATER else match.group(0)
 
 
+def _later_style(match: re.Match) -> str:
+    href = re.search(r'\bhref="([^"]*)"', match.group(0))
+    name = href.group(1).split("?")[0].rsplit("/", 1)[-1] if href else ""
+    return match.group(0).replace('rel="stylesheet"', f'rel="{PLACEHOLDER_REL}"') if name in LATER_STYLES \
+        else match.group(0)
+
+
 def rewrite(html: str) -> str:
+    """The page with the scripts and stylesheets that wait for the figures made inert, the loader that brings
+    them, plotly.js asked for first."""
     out = _SCRIPT.sub(_later, html)
+    out = _STYLESHEET.sub(_later_style, out)
     out = _PRELOAD.sub(_drop_later_preload, out)  # a preload would fetch them early all the same
     plotly = _PLOTLY_SRC.search(out)
     if plotly and "<head>" in out:  # ask for plotly.js first: the figures wait for nothing else
