@@ -1,6 +1,6 @@
 """Figures first: the page rewrite that makes non-essential scripts wait for the figures."""
-from territorial_trap_workbook.book.load_order import (ICONS_LATER, ICONS_LATER_ID, LOADER, PLACEHOLDER_REL,
-                                                       PLACEHOLDER_TYPE, rewrite)
+from territorial_trap_workbook.book.load_order import (ICON_CSS, ICONS_LATER, ICONS_LATER_ID, LOADER, PLACEHOLDER_REL,
+                                                       PLACEHOLDER_TYPE, THEME_CSS, rewrite, split_icon_css)
 
 PAGE = """<html><head>
 <link rel="preload" as="script" href="_static/scripts/bootstrap.js?digest=1" />
@@ -57,3 +57,24 @@ def test_stylesheets_only_late_scripts_use_wait_too():
     assert '<link rel="stylesheet" type="text/css" href="_static/sphinx-design.min.css?v=6" />' in out
     assert f"querySelectorAll('link[rel=\"{PLACEHOLDER_REL}\"]')" in LOADER and 'rel = "stylesheet"' in LOADER
 
+
+def test_icon_rules_leave_the_theme_stylesheet_for_a_late_one(tmp_path):
+    """The icon classes' characters are not needed before the icon font, which waits for the figures: they move
+    to a stylesheet of their own, linked late from every page; every other rule stays, and a rule that only
+    ends in an icon selector is left whole."""
+    theme = (':root{--x:1}.fa-0:before{content:"\\30 "}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}'
+             '.btn .fa-x:before{content:"x"}.fa-spin{animation:a 2s}.fa-solid,.fas{font-weight:900}'
+             '.fa-regular::before{content:"y"}@media print{.a{b:c}}')
+    (tmp_path / THEME_CSS).write_text(theme, encoding="utf8")
+    assert split_icon_css(tmp_path)
+    icons = (tmp_path / ICON_CSS).read_text(encoding="utf8")
+    left = (tmp_path / THEME_CSS).read_text(encoding="utf8")
+    assert icons.strip() == ('.fa-0:before{content:"\\30 "}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}'
+                             '.fa-regular::before{content:"y"}')
+    assert left == (':root{--x:1}.btn .fa-x:before{content:"x"}.fa-spin{animation:a 2s}.fa-solid,.fas{font-weight:900}'
+                    '@media print{.a{b:c}}')
+    assert split_icon_css(tmp_path) and (tmp_path / ICON_CSS).read_text(encoding="utf8") == icons  # built again
+    out = rewrite(PAGE, icon_css=True)
+    link = f'<link href="_static/styles/{ICON_CSS}" rel="{PLACEHOLDER_REL}" />'
+    assert out.count(link) == 1 and out.index(link) > out.index(THEME_CSS)
+    assert ICON_CSS not in rewrite(PAGE)
