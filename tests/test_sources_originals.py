@@ -33,7 +33,6 @@ ORIGINAL_PENDING = frozenset({
     "afp_isw_2025", "globaltimes_12pt",
     "osce_smm_2020_05_18", "reuters_putin_2022", "newtimes_unga_2022",
     "uaposition_2022", "ap_unga_2022", "cnn_us_framework_2025",
-    "eu_council_2022_09_30",
     "us_28_point_2025",
 })
 
