@@ -90,6 +90,11 @@ CLAIMS: list = [
     # a higher growth rate of Russia's cost brings its exhaustion forward
     Claim(3, "such strain would show up as a higher growth rate", function=t_R, space=SIM,
           moved="fatigue_R", direction="non-increasing"),
+    # Russia's manpower: recruits refill its budget (later exhaustion), losses raise its cost growth (earlier)
+    Claim(3, "refill $B_R$, losses raise $f_R$", function=t_R, space=SIM, moved="budget_R",
+          direction="non-decreasing"),
+    Claim(3, "refill $B_R$, losses raise $f_R$", function=t_R, space=SIM, moved="fatigue_R",
+          direction="non-increasing"),
     Claim(3, "raise Russia's monthly cost instead", function=t_R, space=SIM, moved="cost_R",
           direction="non-increasing"),
     Claim(3, "let Russia's own fatigue rise to", function=t_R, space=SIM, moved="fatigue_R",
@@ -107,7 +112,7 @@ CLAIMS: list = [
     _exempt("How far the defaults sit from a reversal",
             "reports thresholds computed by attrition.verdict_flip for one-at-a-time moves from the defaults "
             "(tested in test_model_attrition) and a share of random draws; no direction beyond those points"),
-    _exempt("so territory does not change as budgets fall", "says what the model leaves out"),
+    _exempt("so territory does not move as budgets fall", "says what the model leaves out"),
     _exempt("can select a unique equilibrium in which the weaker",
             "names which side concedes in a cited result (the more impatient one), not a movement of a model quantity"),
     _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
@@ -125,6 +130,6 @@ CLAIMS: list = [
     _exempt("In October 2024 the Bank of Russia raised its key rate", "a statement about the data"),
     _exempt("Turning out tanks\" is largely refurbishment",
             "a statement about the data (IISS estimates) and how the book reads them against k_R"),
-    _exempt("to supply weapons and munitions as soon as possible and to raise capacity",
+    _exempt("he told defence-industry chiefs to raise output fast",
             "reports a party's stated instruction (a data row)"),
 ]
