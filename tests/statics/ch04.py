@@ -73,4 +73,19 @@ CLAIMS: list = [
     Claim(4, "above that level it then falls", function=price, space=S, moved="y_europe",
           direction="non-increasing",
           region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (18.7, 60.3)}),
+    # Review r7 (defects 5 and 10): the price of the split against the U.S. weight, other opening values fixed. It is
+    # flat (a free rider's exit cost) until the U.S. starts to give (about 0.19), falls to its low near 0.32 (found
+    # on a 0.001 grid in the chapter), then rises without bound; from 0.60 it exceeds the largest offer (50).
+    Claim(4, "as the weight rises it falls to a low near", function=price, space=S, moved="a_us",
+          direction="non-increasing", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.05, 0.31)}),
+    Claim(4, "and then it climbs", function=price, space=S, moved="a_us", direction="rises",
+          region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.32, 0.95)}),
+    Claim(4, "Why is a U.S. that cares more cheaper to detach?", function=price, space=S, moved="a_us",
+          direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.25, 0.30)}),
+    _exempt("The military fall was about as large as the example's loss of",
+            "compares a data figure (the 2025 change) with the model's example, not a movement in a parameter"),
+    _exempt("The tracker's reading of 2025 changed, too",
+            "a statement about two releases of the data source"),
+    _exempt("but that private part does not respond when the U.S. leaves",
+            "verbal joint-products argument outside the chapter's model (the sentence says so); no model quantity"),
 ]

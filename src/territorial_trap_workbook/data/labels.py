@@ -31,6 +31,8 @@ MEASURE_LABELS: dict[str, str] = {
     "financial_humanitarian_allocated": "financial and humanitarian aid allocated",
     "share_of_european_financial_humanitarian_allocations": "share of Europe's financial and humanitarian aid",
     "military_allocations_change_vs_2022_2024_average": "military aid, change against the 2022–2024 average",
+    "military_allocations_monthly_change_vs_2022_2024_average":
+        "military aid per month, change against the 2022–2024 average",
     "nonmilitary_allocations_change_vs_2022_2024_average":
         "non-military aid, change against the 2022–2024 average",
     "share_of_us_and_european_total_allocations": "share of the aid the US and Europe allocated together",

@@ -528,6 +528,9 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "share_of_european_financial_humanitarian_allocations",
             "financial_humanitarian_allocated",
         ]}),
+        # the tracker's update of 10 December 2025 (data to October): its reading of 2025 and Italy's and Spain's
+        # military allocations (review r7, defects 2 and 6)
+        ("aid", {"source_id": ["kiel_2025_12"]}),
         ("documents", {"topic": "alliance"}),
     ],
     5: [("land_bridge", {}), ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
