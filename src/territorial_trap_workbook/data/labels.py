@@ -13,7 +13,7 @@ MEASURE_LABELS: dict[str, str] = {
     "russian_held_area": "Russian-held area",
     "russian_held_share_of_area": "Russian-held share of area",
     "russian_held_share_of_area_before_2022": "Russian-held share of area before 2022",
-    "claimed_annexed_share_of_ukraine": "share of Ukraine claimed as annexed",
+    "claimed_annexed_share_of_ukraine": "share of Ukraine annexed and held by Russia (Ukraine's estimate)",
     "share_of_ukraine_area": "share of Ukraine's area",
     # aid (Kiel Institute's Ukraine Support Tracker)
     "allocated_total_cumulative": "aid allocated, cumulative (all kinds)",
