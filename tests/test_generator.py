@@ -177,6 +177,23 @@ def test_unbalanced_markers_are_an_error_naming_the_cell(source):
         make_exercise(nb, "solutions/x.ipynb")
 
 
+def _written_and_rubric(points, heading):
+    answer = nbformat.v4.new_markdown_cell("### BEGIN SOLUTION\nmodel answer\n### END SOLUTION",
+                                           metadata={"nbgrader": nbgrader_metadata("written9_1", "written", points)})
+    rubric = nbformat.v4.new_markdown_cell(f"**Rubric ({heading} points).** 1 point: a. {heading - 1} points: b.",
+                                           metadata={"tags": ["rubric"]})
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("q"), answer, rubric])
+
+
+def test_rubric_worth_other_points_than_its_written_answer_is_refused():
+    """Review ch 1 r6: 1.3's answer was graded out of 1 point while its rubric awarded 2."""
+    with pytest.raises(GeneratorError, match=r"s/x.ipynb: cell 2: the rubric is worth 3 points but the written "
+                                             r"answer it marks \(cell 1\) has nbgrader points 2"):
+        make_exercise(_written_and_rubric(2, 3), "s/x.ipynb")
+    out = make_exercise(_written_and_rubric(3, 3), "s/x.ipynb")
+    assert [c.source for c in out.cells][0] == "q" and len(out.cells) == 2  # the rubric is dropped
+
+
 def test_solution_only_metadata_drops_cell():
     cells = [nbformat.v4.new_markdown_cell("keep"),
              nbformat.v4.new_markdown_cell("secret", metadata={"workbook": {"solution_only": True}}),

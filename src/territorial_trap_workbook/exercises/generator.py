@@ -46,7 +46,7 @@ from typing import Any, Iterable
 
 import nbformat
 
-from . import markers
+from . import markers, rubrics
 from .authoring import is_solution_only
 from .files import write_text_atomic
 from .markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION
@@ -197,6 +197,28 @@ def _student_intro(source: str, where: str) -> str:
         raise GeneratorError(str(exc)) from None
 
 
+def _check_rubric_points(cells: list, generated_from: str) -> None:
+    """A rubric's heading and the nbgrader points of the written answer it marks must agree: a teacher marks by
+    the rubric, nbgrader and the gradebook total by the points, so a mismatch grades the answer out of the wrong
+    total (the written answer is the last graded ``solution`` cell before the rubric)."""
+    written = None
+    for i, cell in enumerate(cells):
+        nbg = cell.get("metadata", {}).get("nbgrader", {}) or {}
+        if nbg.get("grade") and nbg.get("solution"):
+            written = (i, nbg.get("points"))
+        if "rubric" not in (cell.get("metadata", {}).get("tags") or []):
+            continue
+        head = rubrics.HEADING.match(_source(cell))
+        if head is None or written is None:
+            continue  # a malformed rubric is the rubric parser's to name; one with no answer cell marks nothing
+        total = float(head.group(1))
+        if not isinstance(written[1], (int, float)) or abs(float(written[1]) - total) > 1e-9:
+            raise GeneratorError(f"{generated_from}: cell {i}: the rubric is worth {total:g} points but the written "
+                                 f"answer it marks (cell {written[0]}) has nbgrader points {written[1]!r}: make them "
+                                 f"equal")
+        written = None
+
+
 def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbformat.NotebookNode:
     """The exercise notebook for a solution notebook (pure function; see the module docstring)."""
     cells = []
@@ -230,6 +252,7 @@ def make_exercise(solution: nbformat.NotebookNode, generated_from: str) -> nbfor
             new = nbformat.v4.new_raw_cell(source=src, metadata=meta)
         new["id"] = cid
         cells.append(new)
+    _check_rubric_points(solution.cells, generated_from)
     try:  # each check cell must be only check("<part>", <answer>), matching a declared part
         read_parts(solution, generated_from)
     except PartsError as exc:
