@@ -115,7 +115,7 @@ CLAIMS: list = [
     _exempt("so territory does not move as budgets fall", "says what the model leaves out"),
     _exempt("can select a unique equilibrium in which the weaker",
             "names which side concedes in a cited result (the more impatient one), not a movement of a model quantity"),
-    _exempt("a $k_U$ that aid and domestic production can lower", "a party's reading of a parameter"),
+    _exempt("output lowers $k_U$ and makes $g$ matter less", "a party's reading of a parameter"),
     _exempt("and European donors raised their", "a statement about the data"),
     _exempt("(inflation-adjusted) while total military aid changed by", "a statement about the data"),
     _exempt("Acting like a side with a slightly higher value",
