@@ -85,5 +85,31 @@ class WorkbookStyle(PlainStyle):
 
 
 def register() -> None:
-    """Make ``bibtex_default_style: workbook`` available to sphinxcontrib-bibtex (idempotent)."""
+    """Make ``bibtex_default_style: workbook`` available to sphinxcontrib-bibtex (idempotent), and let pybtex
+    look its plugins up once (``remember_plugin_lookups``)."""
     register_plugin("pybtex.style.formatting", NAME, WorkbookStyle, force=True)
+    remember_plugin_lookups()
+
+
+def remember_plugin_lookups() -> None:
+    """pybtex finds a plugin (a style, a name or label format, a backend) by asking ``importlib.metadata`` for
+    the entry points of its group, which reads the metadata of every installed distribution, on every lookup:
+    about 320 lookups per build of the book (each citation formatted), 1.3 CPU s of a 9 s build. The installed
+    entry points do not change while a build runs, so each (group, name) is asked once per process. Plugins
+    registered at run time (``register_plugin``, as above) are still found first: pybtex checks them before it
+    asks for entry points. Idempotent."""
+    import pybtex.plugin
+
+    lookup = pybtex.plugin.entry_points
+    if getattr(lookup, "workbook_remembered", False):
+        return
+    found: dict = {}
+
+    def entry_points(**selection):
+        key = tuple(sorted(selection.items()))
+        if key not in found:
+            found[key] = tuple(lookup(**selection))
+        return found[key]
+
+    entry_points.workbook_remembered = True
+    pybtex.plugin.entry_points = entry_points
