@@ -402,3 +402,16 @@ def test_utf8_with_a_byte_order_mark_loads(folder):
 def test_overlong_field_is_named_with_the_limit(folder, length):
     _edit(folder, "aid", 4, note="x" * length)
     _one_line_error("aid", folder, "line 5", "fields hold at most 2000")
+
+
+def test_sources_are_read_afresh_and_each_caller_gets_its_own_copy(folder):
+    """``sources`` validates a given content once (every table's load reads it): an edited file is still read
+    as edited, a file made invalid still fails, and changing one caller's table changes no one else's."""
+    first = sources(folder=folder)
+    first.loc[0, "publisher"] = "changed by a caller"
+    assert sources(folder=folder).loc[0, "publisher"] != "changed by a caller"
+    _edit(folder, "sources", 1, publisher="A publisher named in an edit")
+    assert sources(folder=folder).loc[0, "publisher"] == "A publisher named in an edit"
+    _edit(folder, "sources", 1, source_id="")
+    with pytest.raises(DataError, match="sources.csv: row 1"):
+        sources(folder=folder)

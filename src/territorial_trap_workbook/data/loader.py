@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import functools
 import io
 import math
 import re
@@ -159,9 +160,11 @@ def _parse_csv(filename: str, text: str) -> list[list[str]]:
     return rows
 
 
-def _read_rows(name: str, folder: str | Path | None, columns: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
-    """Read a CSV as strings, checking the header and that every row has as many fields as the header."""
-    filename, text = _read_text(name, folder)
+def _read_rows(name: str, folder: str | Path | None, columns: tuple[str, ...],
+               read: tuple[str, str] | None = None) -> tuple[str, pd.DataFrame]:
+    """Read a CSV as strings, checking the header and that every row has as many fields as the header
+    (``read``: its ``(filename, text)`` when the caller has read it already)."""
+    filename, text = read if read is not None else _read_text(name, folder)
     rows = _parse_csv(filename, text)
     if not rows:
         raise DataError(f"{filename}: row 0 (header): file is empty")
@@ -234,8 +237,18 @@ def parse_period(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 # ----------------------------------------------------------------------------------------------------------- sources
 def sources(folder: str | Path | None = None) -> pd.DataFrame:
-    """The sources table, validated: one row per ``source_id`` with publisher, title, date, address, read note."""
-    filename, frame = _read_rows("sources", folder, SOURCE_COLUMNS)
+    """The sources table, validated: one row per ``source_id`` with publisher, title, date, address, read note.
+
+    Every table's load checks its rows' sources against this table, so one chapter's evidence reads it several
+    times: the file is read each time, and validated once per content (``_validated_sources``); each caller
+    gets its own copy."""
+    return _validated_sources(*_read_text("sources", folder)).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _validated_sources(filename: str, text: str) -> pd.DataFrame:
+    """The sources table parsed from ``text`` and validated (DataError, never cached, if it is not valid)."""
+    filename, frame = _read_rows("sources", None, SOURCE_COLUMNS, read=(filename, text))
     problems = []
     seen: dict[str, int] = {}
     for row, rec in frame.iterrows():
