@@ -495,7 +495,7 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(FIGURES.columns))
 
 
-#: which tables (and filters) each chapter of the book displays; chapter 13 (capstone) has none of its own
+#: which tables (and filters) each chapter of the book displays
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     # chapter 1's oblast areas and populations: the statistics service's atlas pages and the Encyclopedia of Ukraine
     1: [("regions", {"source_id": ["ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson"]}),
@@ -599,15 +599,30 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
          ("documents", {"id": ["pos_eu_borders_2025", "unga_es11_4_yes", "unga_es11_4_abstain"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
-    13: [],
+    # chapter 13 (the capstone) reuses earlier chapters' rows: the legal commitments and the Kremlin's pledge (behind
+    # lambda_R, lambda_U and a), chapter 8's Kherson withdrawal and its reactions (the book's direct test of a), the
+    # parties' positions, the armistice, the calibration rows (A, g, m_R) and control (review r5, defects 2, 5, 6, 8)
+    13: [
+        ("documents", {"id": ["ru_const_67", "ru_const_65_2022", "ru_accession_laws", "putin_forever", "ua_const_73",
+                              "ua_const_157"]}),
+        ("documents", {"id": ["ru_kherson_withdrawal_2022", "ru_prigozhin_kherson_2022", "ru_kadyrov_kherson_2022",
+                              "ru_simonyan_kherson_2022"]}),
+        ("documents", {"id": ["pos_ua_constitution_2025", "ua_unsc_2024", "putin_talks_2022", "pos_ru_conditions_2024",
+                              "pos_us_swap_2025", "us_28_point_2025", "pos_eu_borders_2025", "eu_statement_2025_11",
+                              "cn_12_point"]}),
+        ("documents", {"id": ["korea_armistice_1953"]}),
+        ("aid", {"source_id": "kiel_2025_02_3y", "measure": "allocated_total_per_year_average"}),
+        ("aid", {"entity": "All donors", "measure": "allocated_military_per_year_average"}),
+        ("economy", {"entity": "Ukraine", "measure": "gdp_current_usd"}),
+        ("war_economy", {"entity": "Russia", "measure": "military_expenditure"}),
+        ("aid", {"source_id": "kiel_2026_01", "entity": ["All donors", "Europe"]}),
+        ("control", {"entity": "Ukraine"}),
+    ],
 }
 
 
 def table_for_chapter(n: int, folder: str | Path | None = None) -> pd.DataFrame:
-    """The evidence table a chapter displays (reader-facing, with source and date columns).
-
-    Chapter 13 (the capstone) has no table of its own: an empty frame with the same columns is returned.
-    """
+    """The evidence table a chapter displays (reader-facing, with source and date columns)."""
     if n not in CHAPTER_EVIDENCE:
         raise KeyError(f"no chapter {n}; chapters are {sorted(CHAPTER_EVIDENCE)}")
     parts = []
