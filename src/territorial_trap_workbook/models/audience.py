@@ -7,8 +7,8 @@ Sources
   pays a cost at home (the audience cost). Because backing down is then costlier, the threat says more about
   the leader's resolve, and the other side is more likely to give way; but once committed, a leader with high
   audience costs is also less able to step back, so a crisis in which the other side holds firm is likelier to
-  end in war. Fearon's own model is a continuous-time war of attrition; the book uses the textbook
-  one-shot form of the same idea below.
+  end in war. Fearon's own model is a continuous-time war of attrition; the book uses its own
+  one-shot simplification of the same idea below (the derivations are ours).
 * Weeks, J. L. (2008). Autocratic Audience Costs: Regime Type and Signaling Resolve. *International
   Organization* 62(1), 35–64. Audience costs are not limited to democracies: in many autocracies an elite
   (party, military, security services) can punish a leader who backs down. In the chapter, a is the cost
