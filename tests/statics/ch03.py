@@ -44,6 +44,15 @@ def t_R(**v):
     return attrition.simulate(**v).t_R
 
 
+def flip_aid_fatigue(**v):
+    """The aid-fatigue rate at which the simulation's verdict flips (None when it never flips in range)."""
+    return attrition.verdict_flip("aid_fatigue", **v)
+
+
+# every parameter but the moved one at its opening value (the sentence says "other values at their opening ones")
+AT_DEFAULTS = {p.name: (p.default, p.default) for p in SIM}
+
+
 def closed_form_T(**v):
     return attrition.exhaustion_time(v["budget_R"], v["cost_R"], v["fatigue_R"])
 
@@ -91,10 +100,14 @@ CLAIMS: list = [
     Claim(3, "such strain would show up as a higher growth rate", function=t_R, space=SIM,
           moved="fatigue_R", direction="non-increasing"),
     # Russia's manpower: recruits refill its budget (later exhaustion), losses raise its cost growth (earlier)
-    Claim(3, "refill $B_R$, losses raise $f_R$", function=t_R, space=SIM, moved="budget_R",
+    Claim(3, "refill $B_R$ and losses raise $f_R$", function=t_R, space=SIM, moved="budget_R",
           direction="non-decreasing"),
-    Claim(3, "refill $B_R$, losses raise $f_R$", function=t_R, space=SIM, moved="fatigue_R",
+    Claim(3, "refill $B_R$ and losses raise $f_R$", function=t_R, space=SIM, moved="fatigue_R",
           direction="non-increasing"),
+    # Ukrainian perspective: a lower k_U raises the aid-fatigue rate at which Ukraine would run out first
+    Claim(3, "aid would have to fade faster before", function=flip_aid_fatigue, space=SIM, moved="cost_U",
+          direction="non-increasing",
+          region={**{k: v for k, v in AT_DEFAULTS.items() if k != "cost_U"}, "cost_U": (2.0, 2.6)}),
     Claim(3, "raise Russia's monthly cost instead", function=t_R, space=SIM, moved="cost_R",
           direction="non-increasing"),
     Claim(3, "let Russia's own fatigue rise to", function=t_R, space=SIM, moved="fatigue_R",
@@ -115,7 +128,9 @@ CLAIMS: list = [
     _exempt("so territory does not move as budgets fall", "says what the model leaves out"),
     _exempt("can select a unique equilibrium in which the weaker",
             "names which side concedes in a cited result (the more impatient one), not a movement of a model quantity"),
-    _exempt("output lowers $k_U$ and makes $g$ matter less", "a party's reading of a parameter"),
+    _exempt("$k$ grows at $f$, aid $a$ shrinks at $g$", "the notation table, restating the model's definitions"),
+    _exempt("a step down in $a$ used as leverage",
+            "says what the model cannot represent (a one-off stop of aid), not a movement of a model quantity"),
     _exempt("and European donors raised their", "a statement about the data"),
     _exempt("(inflation-adjusted) while total military aid changed by", "a statement about the data"),
     _exempt("Acting like a side with a slightly higher value",
@@ -130,6 +145,6 @@ CLAIMS: list = [
     _exempt("In October 2024 the Bank of Russia raised its key rate", "a statement about the data"),
     _exempt("Turning out tanks\" is largely refurbishment",
             "a statement about the data (IISS estimates) and how the book reads them against k_R"),
-    _exempt("he told defence-industry chiefs to raise output fast",
-            "reports a party's stated instruction (a data row)"),
+    _exempt("a far larger $B_R$ than $B_U$ before aid",
+            "a comparison of the two sides' resources (data rows), not a movement of a model quantity"),
 ]
