@@ -144,12 +144,13 @@
 
   // The figure takes the width it has (set explicitly: plotly's own autosize does not shrink a figure whose
   // height is set), and the explorer's phone layout below its narrow width (e.g. side-by-side panels stacked).
-  function fitWidth(gd, width) {
-    var narrow = gd.layout.meta.workbook.narrow, small = !!narrow && width < narrow.width, update = {width: width};
-    // Sliders and legend back inside the plot's width first: placed for another width they would push plotly's
-    // margins (and so the places computed from them) off.
+  // Sliders and legend go back inside the plot's width first: placed for another width they would push plotly's
+  // margins (and so the places computed from them) off. Returns the layout changes and whether the phone layout
+  // applies; on the first drawing they go into the layout plotly draws first (no relayout needed).
+  function widthUpdate(gd, layout, width) {
+    var narrow = layout.meta.workbook.narrow, small = !!narrow && width < narrow.width, update = {width: width};
     update["legend.x"] = 0;
-    gd.layout.sliders.forEach(function (slider, i) {
+    layout.sliders.forEach(function (slider, i) {
       update["sliders[" + i + "].x"] = 0;
       update["sliders[" + i + "].lenmode"] = "fraction";
       update["sliders[" + i + "].len"] = 1;
@@ -158,20 +159,56 @@
       gd._workbookNarrow = small;
       Object.assign(update, small ? narrow.layout : narrow.restore);
     }
-    return Plotly.relayout(gd, update).then(function () { return small; });
+    return {update: update, small: small};
   }
 
-  function fit(gd) {
+  // A relayout attribute string ("xaxis.domain", "sliders[0].x") set on a layout object, as relayout sets it
+  // (null: back to plotly's default, i.e. not set).
+  function setAttr(layout, attr, value) {
+    var parts = attr.replace(/\[(\d+)\]/g, ".$1").split("."), obj = layout, last = parts.pop();
+    for (var i = 0; i < parts.length; i++) {
+      if (obj[parts[i]] === undefined || obj[parts[i]] === null) {
+        if (value === null) { return; }
+        obj[parts[i]] = /^\d+$/.test(parts[i + 1] || last) ? [] : {};
+      }
+      obj = obj[parts[i]];
+    }
+    if (value === null) { delete obj[last]; } else { obj[last] = value; }
+  }
+
+  function fitWidth(gd, width) {
+    var change = widthUpdate(gd, gd.layout, width);
+    return Plotly.relayout(gd, change.update).then(function () { return change.small; });
+  }
+
+  // The current value of a relayout attribute in plotly's full layout (template and defaults included).
+  function current(gd, attr) {
+    var obj = gd._fullLayout, parts = attr.replace(/\[(\d+)\]/g, ".$1").split(".");
+    for (var i = 0; i < parts.length && obj !== undefined && obj !== null; i++) { obj = obj[parts[i]]; }
+    return obj;
+  }
+
+  // A relayout, unless it would change nothing.
+  function relayoutIfChanged(gd, update) {
+    var changed = Object.keys(update).some(function (k) { return current(gd, k) !== update[k]; });
+    return changed ? Plotly.relayout(gd, update) : Promise.resolve();
+  }
+
+  // `drawnSmall` (first drawing only): the figure was drawn at this width already, with or without the phone
+  // layout, so the width step is done.
+  function fit(gd, drawnSmall) {
     var meta = gd.layout.meta.workbook, base = meta.geometry;
     var width = Math.round(gd.getBoundingClientRect().width), titles = {}, rest = {}, below = 0, geo = base;
     if (!base || !width) { return Promise.resolve(); }
-    return fitWidth(gd, width).then(function (small) {
+    var widthDone = drawnSmall === undefined || gd._fullLayout.width !== width ? fitWidth(gd, width)
+      : Promise.resolve(drawnSmall);
+    return widthDone.then(function (small) {
       // On a phone, the narrow layout's plot height and axis titles; the rest of the geometry is the same.
       geo = small ? Object.assign({}, base, {plot: meta.narrow.plot, axisTitles: meta.narrow.axisTitles,
                                              bottomAxes: meta.narrow.bottomAxes}) : base;
       below = fitTitles(gd, geo, width, titles);
       gd._workbookBelow = below;
-      return Plotly.relayout(gd, titles);
+      return relayoutIfChanged(gd, titles);
     }).then(function () {
       fitSliders(gd, geo, width, below, rest);
       return Plotly.relayout(gd, rest);
@@ -198,8 +235,15 @@
   });
 
   function draw(gd, fig) {
+    // Drawn at once at the width the figure has (and in the phone layout on a phone): fitting then starts from
+    // the titles, one relayout fewer.
+    var width = Math.round(gd.getBoundingClientRect().width), first = null;
+    if (width && fig.layout.meta && fig.layout.meta.workbook && fig.layout.meta.workbook.geometry) {
+      first = widthUpdate(gd, fig.layout, width);
+      Object.keys(first.update).forEach(function (attr) { setAttr(fig.layout, attr, first.update[attr]); });
+    }
     return Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {
-      return fit(gd);
+      return fit(gd, first ? first.small : undefined);
     }).then(function () {
       if (!fig.frames.length) { return null; }
       gd._workbookFrames = {};
