@@ -86,11 +86,13 @@ CLAIMS: list = [
           region=SHIFT),
     _not("Fortna's argument is that such measures work in three ways",
          "names Fortna's mechanisms (how measures work), not a movement of a model quantity"),
-    _not("the index is higher by $\\delta^2(p_1 - p_2)/(1 - \\delta)$ whenever the declining side loses ground",
+    _not("is higher by $\\delta^2(p_1 - p_2)/(1 - \\delta)$ whenever the declining side loses ground",
          "a level comparison of the two forms, tested in tests/test_model_ceasefire.py "
          "(test_stationary_index_exceeds_two_period_by_the_repeated_shift)"),
-    _not("the longest stable pauses in both cases of Example 6 shrink", "compares the two forms' glued numbers at "
+    _not("The longest stable pauses in both cases of Example 6 shrink", "compares the two forms' glued numbers at "
          "Example 6's inputs, not a movement along a parameter"),
+    _not("is the two-round end effect", "splits Example 1's glued fall into two glued parts (screening and the "
+         "two-round end effect) at the defaults, not a movement along a parameter"),
     _not("though over a longer pause it should fall", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
     _not("each side's military strength grows at a constant rate", "an assumption of the model"),
     _not("In a ceasefire the declining side is whichever re-arms more slowly", "a definition"),

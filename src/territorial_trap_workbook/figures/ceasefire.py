@@ -2,6 +2,7 @@
 does to the balance of strength and to chapter 5's war condition."""
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 from ..explorers.spec import ExplorerSpec, Frame
@@ -98,6 +99,11 @@ def draw_rearm(v: Mapping[str, float]) -> Frame:
         dict(type="scatter", x=x, y=rounded(c["war_index"]), mode="lines",
              name=f"War index of the declining side ({s.declining})", line=dict(color=PALETTE["black"], width=3),
              hovertemplate="pause %{x:.1f} years: war index %{y:.2f}<extra></extra>"),
+        dict(type="scatter", x=x,
+             y=[round(float(y), 6) if math.isfinite(y) else None for y in c["stationary_index"]],
+             mode="lines", name="The same index, chapter 5's stationary form",
+             line=dict(color=PALETTE["black"], width=2, dash="dashdot"),
+             hovertemplate="pause %{x:.1f} years: stationary index %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=[0.0, 20.0], y=[1.0, 1.0], mode="lines", name="War if the index is above 1",
              line=dict(color=NEUTRAL, width=2, dash="dash"), hoverinfo="skip"),
         dict(type="scatter", x=rounded([T, T]), y=[-0.5, 1.5], mode="lines", name="Chosen pause length",
@@ -109,9 +115,16 @@ def draw_rearm(v: Mapping[str, float]) -> Frame:
     ]
     verdict = ("above 1: it prefers war now, so the pause is not a stable bargain" if s.war
                else "below 1: the pause can be a stable bargain")
+    st = s.commitment.stationary_index
+    if st is None:
+        st_text = "The stationary form is undefined when δ = 1."
+    else:
+        st_verdict = "war" if st > 1.0 else "a stable bargain"
+        agree = "the two forms agree" if (st > 1.0) == s.war else "the two forms disagree"
+        st_text = f"In chapter 5's stationary form the index is {st:.2f}, so the pause is {st_verdict}: {agree}."
     readout = (f"After a pause of {T:g} years Ukraine's chance of winning a renewed war is {s.p_U_after:.2f} "
-               f"(at the ceasefire {v['p_U']:.2f}). {s.declining} falls behind; its war index is "
-               f"{s.war_index:.2f}, {verdict}.")
+               f"(at the ceasefire {v['p_U']:.2f}). {s.declining} falls behind; its war index in the two-period "
+               f"form is {s.war_index:.2f}, {verdict}. {st_text}")
     return Frame(traces=traces, readout=readout)
 
 
@@ -144,12 +157,14 @@ REARM_EXPLORER = ExplorerSpec(
         "Give both sides the same re-arming rate. Does the length of the pause still matter?",
     ),
     caption=("Re-arming during a ceasefire: the shifting balance of strength and chapter 5's war condition "
-             "for the side that falls behind (all parameters illustrative)."),
+             "for the side that falls behind, in its two-period and stationary forms (all parameters "
+             "illustrative)."),
     alt_text=("Line chart with the length of the pause from 0 to 20 years on the horizontal axis. A blue line "
               "shows Ukraine's chance of winning a renewed war after the pause and a vermillion line Russia's "
               "chance; they move apart when one side re-arms faster. A black line shows the war index of the "
-              "side that falls behind, with a dashed grey line at 1 above which that side prefers to fight "
-              "now. A dotted orange vertical line and three dots mark the chosen pause length."),
+              "side that falls behind in the two-period form and a dash-dotted black line the same side's index in "
+              "the stationary form, with a dashed grey line at 1 above which that side prefers to fight now. A "
+              "dotted orange vertical line and three dots mark the chosen pause length."),
     summary=summary_rearm,
 )
 

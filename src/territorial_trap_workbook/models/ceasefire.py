@@ -288,7 +288,8 @@ def pause(**params: float) -> Pause:
 
 
 def pause_curve(n_points: int = 41, **params: float) -> dict[str, np.ndarray]:
-    """Along pause lengths 0 to 20 years: Ukraine's chance after the pause and the declining side's war index."""
+    """Along pause lengths 0 to 20 years: Ukraine's chance after the pause and the declining side's war index,
+    in chapter 5's two-period form (``war_index``) and its stationary form (``stationary_index``)."""
     n_points = whole_number(n_points, "n_points", 2, 401)
     v = REARM.validate(params)
     T = np.linspace(REARM["pause"].lo, REARM["pause"].hi, n_points)
@@ -299,4 +300,7 @@ def pause_curve(n_points: int = 41, **params: float) -> dict[str, np.ndarray]:
         p1, p2 = v["p_U"], after
     # chapter 5's index, p1 − c_D + δ(p1 − p2), evaluated through its own function at each point
     index = np.array([commitment.war_index(p1, float(min(1.0, max(0.0, q))), v["delta"], v["c_D"]) for q in p2])
-    return {"pause": T, "p_U_after": after, "war_index": index}
+    # the same side's index in chapter 5's stationary (infinite-horizon) form; NaN where δ = 1 leaves it undefined
+    st = [commitment.stationary_index(p1, float(min(1.0, max(0.0, q))), v["delta"], v["c_D"]) for q in p2]
+    stationary = np.array([np.nan if x is None else x for x in st])
+    return {"pause": T, "p_U_after": after, "war_index": index, "stationary_index": stationary}
