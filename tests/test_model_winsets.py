@@ -246,3 +246,64 @@ def test_whole_piece_deal_exists_only_on_a_first_stretch_of_rigidity():
         brk = winsets.breaking_rigidity(p=p, c_R=c_R, c_U=c_U, rigidity_U=lam_U)
         if stretch and brk is not None:
             assert rigidities[stretch - 1] <= brk + 1e-9
+
+
+# Chapter 2's atlas rows (regions.csv, source_id ukrcensus_don/luh/zap and cius_kherson): Donetsk, Luhansk,
+# Zaporizhzhia, Kherson.
+ATLAS_AREAS = [26500, 26700, 27200, 28461]            # km²
+ATLAS_PEOPLE = [4100300, 2121300, 1638500, 1001600]   # residents (2021, 2021, 2022, 2022)
+
+
+def test_example_5_area_cannot_carry_the_opening_deal_but_population_can():
+    """Chapter 2, Example 5: near-equal areas give splits bunched at the quarters, none inside the opening overlap
+    [0.600, 0.675]; population weights give Donetsk + Zaporizhzhia = 5,738,800 / 8,861,700 ≈ 0.648 inside it."""
+    assert winsets.solve(weights=ATLAS_AREAS).whole_deal is None
+    w = winsets.solve(weights=ATLAS_PEOPLE)
+    assert w.r_R <= w.whole_deal <= w.r_U
+    assert w.whole_deal == pytest.approx((4100300 + 1638500) / sum(ATLAS_PEOPLE))
+
+
+def test_atlas_rows_are_the_ones_chapter_2_uses():
+    from territorial_trap_workbook.data import load
+    regions = load("regions")
+    ids = {"Donetsk": "ukrcensus_don", "Luhansk": "ukrcensus_luh", "Zaporizhzhia": "ukrcensus_zap",
+           "Kherson": "cius_kherson"}
+    for measure, want in (("area", ATLAS_AREAS), ("population", ATLAS_PEOPLE)):
+        got = [float(regions[(regions.entity == n) & (regions.measure == measure) & (regions.source_id == s)]
+                     .value.iloc[0]) for n, s in ids.items()]
+        assert got == want
+
+
+def _gap_share(models):
+    with_deal = [w for w in models if w.overlap]
+    return len(with_deal) / len(models), sum(w.whole_deal is None for w in with_deal) / len(with_deal)
+
+
+def test_share_without_a_whole_quarter_split_does_not_depend_on_the_sampling():
+    """Chapter 2, "How much of this is the defaults?": the glued share (uniform draws over the declared box, seed 1)
+    must not be an artefact of the method. Another seed and a grid of cell midpoints (off the quarter lattice)
+    agree within a few points, and all say close to half, not the third a 0.1-step grid gave."""
+    import itertools
+    import random
+    names = ("p", "c_R", "c_U", "rigidity_R", "rigidity_U")
+    box = {k: (SPACE[k].lo, SPACE[k].hi) for k in names}
+
+    def draws(seed, n=20_000):
+        rng = random.Random(seed)
+        return [winsets.solve(**{k: rng.uniform(lo, hi) for k, (lo, hi) in box.items()}) for _ in range(n)]
+
+    def mids(k, m):
+        lo, hi = box[k]
+        return [lo + (hi - lo) * (i + 0.5) / m for i in range(m)]
+
+    # cell counts with no common step, so that L = p - c_R and U = p + c_U do not fall on a lattice through the
+    # quarters (midpoints of 10 and 5 cells would: L and U on multiples of 0.1 again)
+    grid = [winsets.solve(**dict(zip(names, v)))
+            for v in itertools.product(mids("p", 11), mids("c_R", 7), mids("c_U", 5), mids("rigidity_R", 9),
+                                       mids("rigidity_U", 8))]
+    div1, gap1 = _gap_share(draws(1))
+    div2, gap2 = _gap_share(draws(2))
+    divg, gapg = _gap_share(grid)
+    assert abs(gap1 - gap2) < 0.03 and abs(gap1 - gapg) < 0.05, (gap1, gap2, gapg)
+    assert abs(div1 - div2) < 0.02 and abs(div1 - divg) < 0.03, (div1, div2, divg)
+    assert 0.40 < gap1 < 0.55

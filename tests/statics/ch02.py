@@ -26,6 +26,16 @@ def breaking(**v):
     return winsets.solve(**v).breaking_rigidity
 
 
+def whole_then_deal(**v):
+    """1 while a whole-piece deal exists, 0 while only a divisible deal does, -1 with no deal. Non-increasing in
+    λ_R means the whole-piece deals form a first stretch [0, λ′] of rigidity and λ′ ≤ λ_R* (they end no later than
+    the divisible deal does)."""
+    w = winsets.solve(**v)
+    if not w.overlap:
+        return -1.0
+    return 1.0 if w.whole_deal is not None else 0.0
+
+
 def _deal_up(fragment):
     return Claim(2, fragment, function=deal, space=S, moved="rigidity_R", direction="non-decreasing")
 
@@ -69,6 +79,13 @@ CLAIMS: list = [
     _exempt("letting $n$ grow large recovers the divisible case",
             "a limit statement: the whole-piece splits k/n fill the interval as n grows (within 1/n of any point); "
             "the whole-piece deal itself need not move monotonically in n"),
+    Claim(2, "it happens sooner when the land must move in whole pieces", function=whole_then_deal, space=S,
+          moved="rigidity_R", direction="non-increasing"),
+    Claim(2, "the green dots show the whole-piece deal, which exists, if at all, only on a first stretch",
+          function=whole_then_deal, space=S, moved="rigidity_R", direction="non-increasing"),
+    _exempt("What stops $n$ from growing is a political choice",
+            "says what keeps the number of pieces small in the world (a political choice), not how a model "
+            "quantity moves"),
     _exempt("Raise the weight to {glue:text}`ch2_lam_b:.2f`, past the breaking point",
             "an instruction for a worked example; the example then states its result"),
 ]
