@@ -290,6 +290,16 @@ def test_committed_exercise_notebooks_are_in_sync():
     assert not stale, f"run `workbook exercises`: out of sync: {[str(p) for p in stale]}"
 
 
+def test_committed_exercise_notebooks_are_clean():
+    """A student gets a notebook with no outputs and no execution counts: a helper once committed an executed
+    exercises/08 (its 'not answered yet' outputs), which the in-sync comparison, blind to outputs, let through."""
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "exercises").glob("[0-9][0-9]-*.ipynb")):
+        code = [c for c in nbformat.read(str(path), as_version=4).cells if c.cell_type == "code"]
+        executed = [c.get("id") for c in code if c.get("outputs") or c.get("execution_count") is not None]
+        assert not executed, f"{path.name}: cells {executed} carry outputs: run `workbook exercises --force`"
+
+
 def test_render_is_what_is_written(repo):
     _generate(repo)
     target = repo / "exercises" / "01-fixture.ipynb"
