@@ -55,11 +55,9 @@ CLAIMS: list = [
     Claim(9, "Once its belief passes $q^*$ it stops probing",
           function=lambda **v: float(wartime_talks.solve(**v).probe), space=TALKS, moved="q",
           direction="non-increasing"),
-    # below q* the chance of another round is q itself (None where Russia settles: skipped)
-    Claim(9, "the chance of another round is $q$ itself and rises with it",
-          function=lambda **v: (wartime_talks.solve(**v).p_fighting_continues
-                                if wartime_talks.solve(**v).probe else None),
-          space=TALKS, moved="q", direction="rises"),
+    _not("It does not say the re-armer will attack afterwards",
+         "says what part 3 does not claim (the faster re-armer never has a reason to break the pause); no quantity is "
+         "said to move with a parameter"),
     _not("a probe that meets a resolute coalition is rejected",
          "compares the demand after a rejection with the first demand at one parameter point; that it is lower "
          "wherever Russia probes is checked on the whole grid by test_model_wartime_talks.py"),
