@@ -41,15 +41,32 @@ CLAIMS: list = [
     Claim(1, "The walk-out would have to rise by", function=deal, space=S, moved="walkout",
           direction="non-decreasing"),
     Claim(1, "Raise the walk-out value to", function=deal, space=S, moved="walkout", direction="non-decreasing"),
-    # patience: Russia's (the first proposer's) share of the surplus never falls with δ_R (flat only at δ_U = 0)
-    # and falls with δ_U; Ukraine's share is the complement, so "each side's share" is the same two checks
+    # patience: the sentence holds "while Ukraine values the future at all (δ_U > 0)": there Russia's (the first
+    # proposer's) share rises with δ_R (it is flat at 1 when δ_U = 0) and falls with δ_U; Ukraine's share is the
+    # complement, so "each side's share" is the same two checks
     Claim(1, "rises with its own patience and falls with the other's", function=share, space=S, moved="delta_R",
+          direction="rises", region={"delta_U": (0.01, 0.99)}),
+    Claim(1, "while Ukraine values the future at all", function=share, space=S, moved="delta_R",
           direction="non-decreasing"),
     Claim(1, "and falls with the other's, so that Russia, proposing first", function=share, space=S,
           moved="delta_U", direction="falls"),
-    # Russia's cost of war: a larger c_R lowers its war payoff (the range's lower end) and the inside deal
-    Claim(1, "lowers Russia's war payoff and with it the deal Russia gets inside the talks", function=inside,
+    # Russia's cost of war: a larger c_R lowers its war payoff (the range's lower end, max(0, p − c_R)) where that
+    # is above zero — p ≥ 0.5 keeps p > c_R over c_R's whole range [0, 0.5] — and never raises the inside deal
+    # (flat where x̲ is clipped at 0, or at δ_U = 0 where Russia takes the whole surplus)
+    Claim(1, "lowers Russia's war payoff (when $p > c_R$)", function=lambda **v: bargaining.solve(**v).lower,
+          space=S, moved="c_R", direction="falls", region={"p": (0.5, 1.0)}),
+    Claim(1, "and never raises the deal Russia gets inside the talks", function=inside,
           space=S, moved="c_R", direction="non-increasing"),
+    # "time is on Moscow's side": a rising p moves both ends of the range up (towards Russia) and raises Russia's
+    # war payoff max(0, p − c_R) (strictly once p > c_R, flat at 0 below: "non-decreasing" over the whole space)
+    _exempt("Russia's Donetsk share rose from",
+            "reports data rows (DeepState's shares at two dates, glued from the table); no parameter is moved"),
+    Claim(1, "a rising $p$ moves the whole range toward Russia", function=lambda **v: bargaining.solve(**v).lower,
+          space=S, moved="p", direction="non-decreasing"),
+    Claim(1, "a rising $p$ moves the whole range toward Russia", function=upper, space=S, moved="p",
+          direction="non-decreasing"),
+    Claim(1, "and raises its war payoff (chapter 3)", function=lambda **v: bargaining.solve(**v).lower,
+          space=S, moved="p", direction="rises"),
     _exempt("as both discount factors rise together towards 1",
             "a limit, not a movement over the declared ranges (δ = 1 is excluded): Rubinstein's share tends to 1/2 "
             "and the deal to max(middle of the range, w); tested in test_model_bargaining"),
