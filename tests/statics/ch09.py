@@ -87,6 +87,9 @@ CLAIMS: list = [
     _not("is higher by $\\delta^2(p_1 - p_2)/(1 - \\delta)$ whenever the declining side loses ground",
          "a level comparison of the two forms, tested in tests/test_model_ceasefire.py "
          "(test_stationary_index_exceeds_two_period_by_the_repeated_shift)"),
+    _not("If the shift is felt in every future year, not just once, its weight",
+         "compares the weight of the shift in the two forms (δ against δ/(1 − δ)) at the glued default δ; the level "
+         "comparison is tested in tests/test_model_ceasefire.py"),
     _not("The longest stable pauses in both cases of Example 6 shrink", "compares the two forms' glued numbers at "
          "Example 6's inputs, not a movement along a parameter"),
     _not("is the two-round end effect", "splits Example 1's glued fall into two glued parts (screening and the "
