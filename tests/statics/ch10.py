@@ -63,6 +63,8 @@ CLAIMS: list = [
           function=lambda **v: contest.compensating_aid(**v), space=SPACE, moved="east_share", direction="rises"),
     # sentences about the world or the data, not about a model quantity
     _not("Their weight was already falling", "a statement of the World Bank's data on regional GDP shares"),
+    _not("the offset rises to", "an extension outside the model (aid worth θ < 1 of own output), stated as the "
+         "formula τYs/θ; θ is not a parameter of contest.py, so there is no range to sweep"),
     _not("The east's share was falling before 2014 and fell further after it",
          "a statement of the World Bank's and TRACER's data (evidence rows)"),
     _not("although Europe's rose", "a statement of the Kiel Institute's aid data for 2025 (evidence rows)"),
