@@ -53,7 +53,7 @@ CLAIMS: list = [
             "compares a member's gift with and without the U.S. in the coalition (worked example 3)"),
     _exempt("partners crowd in, the total still falls", "the same comparison of two equilibria"),
     _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
-    _exempt("European military allocations went up — not the cracks Moscow is said to be looking for",
+    _exempt("European military allocations went up even though the total still fell",
             "a statement about the data (the 2025 change against the 2022–24 average)"),
     _exempt("is one slider step above",
             "locates the opening value within the window where s0 < 0 (the window's edges are computed by "
@@ -73,11 +73,15 @@ CLAIMS: list = [
     Claim(4, "above that level it then falls", function=price, space=S, moved="y_europe",
           direction="non-increasing",
           region={**{k: (v, v) for k, v in D.items() if k != "y_europe"}, "y_europe": (18.7, 60.3)}),
-    # Review r7 (defects 5 and 10): the price of the split against the U.S. weight, other opening values fixed. It is
-    # flat (a free rider's exit cost) until the U.S. starts to give (about 0.19), falls to its low near 0.32 (found
-    # on a 0.001 grid in the chapter), then rises without bound; from 0.60 it exceeds the largest offer (50).
+    # Review r7 (defects 5 and 10), r9 (defect 4): the price of the split against the U.S. weight, other opening
+    # values fixed. It is flat at the exit cost k*y = 20 while the U.S. gives nothing (below about 0.19), falls to its
+    # low near 0.32 (found on a 0.001 grid in the chapter), then climbs steeply; from 0.60 it exceeds the largest
+    # offer (50). It stays finite on the declared range (about 1.4e12 at 0.95, an artefact of the log utility's
+    # 1/(1-a) exponent), so the chapter no longer says it grows without bound.
+    Claim(4, "it is flat at the exit cost", function=price, space=S, moved="a_us", direction="constant",
+          region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.05, 0.19)}),
     Claim(4, "as the weight rises it falls to a low near", function=price, space=S, moved="a_us",
-          direction="non-increasing", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.05, 0.31)}),
+          direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.20, 0.31)}),
     Claim(4, "and then it climbs", function=price, space=S, moved="a_us", direction="rises",
           region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.32, 0.95)}),
     Claim(4, "Why is a U.S. that cares more cheaper to detach?", function=price, space=S, moved="a_us",
