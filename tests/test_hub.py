@@ -32,10 +32,12 @@ import pytest
 from browser_helpers import chromium_browser  # noqa: F401  (the one Chromium of this test process)
 from territorial_trap_workbook.book.build import PROJECT_ROOT
 from territorial_trap_workbook.chapters import CHAPTERS
+from territorial_trap_workbook.exercises.answer_key import lookup
 from territorial_trap_workbook.hub import launch_url, prepare_exercise_repo, repo_folder
 
 CHAPTER = CHAPTERS[0]
-EDITED = "answer_1_2 = (1 - 0.90) / (1 - 0.95 * 0.90)  # edited by the student"
+# The right value from the installed key (exercise 1.2's inputs change with the chapter; the key follows them).
+EDITED = f"answer_1_2 = {lookup('1.2')[1]!r}  # edited by the student"
 TEACHER_NOTE = "Teacher's note added upstream: work in pairs today."
 
 

@@ -118,8 +118,11 @@ def test_workbook_check_on_a_learners_own_folder_sums_up_their_progress(tmp_path
     nb = make_self_study(solution, f"solutions/{stem}.ipynb")
     cells = {c.get("id"): c for c in nb.cells}
     answer = next(c for c in nb.cells if "answer_10_1a = None" in c.source)
-    answer.source = ("answer_10_1a = contest.win_probability(tau=0.3, east_share=0.2, aid=10, m_R=50, r=1)\n"
-                     "answer_10_1b = 0.9")
+    # The right value from the installed key, not a call to the model: what 10.1 asks changes with the chapter
+    # (it became a hand computation whose notebook no longer imports `contest`), the key follows it.
+    from territorial_trap_workbook.exercises.answer_key import lookup
+    right, wrong = lookup("10.1a")[1], lookup("10.1b")[1] * 3 + 1
+    answer.source = f"answer_10_1a = {right!r}\nanswer_10_1b = {wrong!r}"
     first, second = written_answers(solution, stem)[:2]
     cells[second.cell_id].source = f'{sm.text_variable(second.exercise)} = """{ANSWER}"""'
     mark = cells[f"{second.cell_id}-self-mark"]
