@@ -190,7 +190,16 @@ def main(argv: list[str]) -> int:
     waterfall = "--waterfall" in argv
     argv = [a for a in argv if a != "--waterfall"]
     site = Path(argv[0]) if argv else Path("_build/html")
+    if not (site / "index.html").is_file():
+        print(f"cold_load: {site} is not a built book (no index.html): run `make book` first", file=sys.stderr)
+        return 2
     pages = argv[1:] or ["01-ultimatum.html", heaviest_chapter(site)]
+    # A page is a file of the site ("01-ultimatum.html"); a missing one would only time out after two minutes.
+    missing = [name for name in pages if not (site / name).is_file()]
+    if missing:
+        known = ", ".join(sorted(p.name for p in site.glob("[0-9][0-9]-*.html"))[:3])
+        print(f"cold_load: no page {', '.join(missing)} in {site}; give file names such as {known}", file=sys.stderr)
+        return 2
     results = cold_load(site, pages, waterfall=waterfall)
     print(json.dumps(results, indent=1))
     for result in results:
