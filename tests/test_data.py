@@ -215,9 +215,9 @@ def test_capstone_chapter_registers_its_table_and_unknown_chapters_raise():
 def test_evidence_filters_and_formats_ranges():
     donetsk = evidence("control", entity="Donetsk")
     assert len(donetsk) > 0 and donetsk["Item"].str.startswith("Donetsk").all()
-    shares = evidence("aid", measure="allocated_share_of_donor_gdp")
-    assert "0.4–0.5" in set(shares["Value"])
-    assert "more than 2" in set(shares["Value"])
+    shares = evidence("aid", measure="allocated_share_of_donor_gdp_per_year")
+    assert "0–0.2" in set(shares["Value"])
+    assert "more than 81" in set(evidence("control", entity="Donetsk")["Value"])
     legal = evidence("documents", topic="legal")
     assert legal["Item"].str.contains("Art. 67").any() and legal["Item"].str.contains("Art. 73").any()
     with pytest.raises(KeyError):
@@ -294,7 +294,7 @@ def test_copy_of_shipped_data_loads_from_folder(folder):
         ("control", 3, {"unit": ""}, "column 'unit' is empty"),
         ("control", 2, {"refers_to": "2023-13-01"}, "column 'refers_to'"),
         ("control", 4, {"refers_to": "1 Jan 2023"}, "is not yyyy, yyyy-mm or yyyy-mm-dd"),
-        ("aid", 17, {"value_lo": "0.6"}, "value_lo 0.6 is greater than value_hi 0.5"),
+        ("aid", 30, {"value_lo": "0.6"}, "value_lo 0.6 is greater than value_hi 0.2"),
         ("regions", 1, {"source_id": "nowhere"}, "source_id 'nowhere' is not in sources.csv"),
         ("regions", 2, {"entity": "Donetsk", "source_id": "wiki_donetsk"}, "duplicate key"),
         ("war_economy", 1, {"value": "149bn"}, "column 'value' is not a number"),

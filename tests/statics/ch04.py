@@ -52,7 +52,7 @@ CLAIMS: list = [
     _exempt("the large Europeans would raise their gift from",
             "compares a member's gift with and without the U.S. in the coalition (worked example 3)"),
     _exempt("partners crowd in, the total still falls", "the same comparison of two equilibria"),
-    _exempt("the shares of donor GDP run the opposite way to size", "a statement about the data"),
+    _exempt("relative to donors' GDP the burden runs the opposite way to size", "a statement about the data"),
     _exempt("European military allocations went up even though the total still fell",
             "a statement about the data (the 2025 change against the 2022–24 average)"),
     _exempt("is one slider step above",

@@ -534,8 +534,6 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     4: [
         ("aid", {"measure": [
             "allocated_total_cumulative",
-            "allocated_military_cumulative",
-            "allocated_share_of_donor_gdp",
             "allocated_share_of_donor_gdp_per_year",
             "allocated_financial_humanitarian_cumulative",
             "allocated_jan_feb",
@@ -544,6 +542,9 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
             "share_of_european_financial_humanitarian_allocations",
             "financial_humanitarian_allocated",
         ]}),
+        # military totals only from copies of the institute's own text (review r10, defect 1: the 2024-02 and 2025-02
+        # military totals were read only in news reports, so chapter 4 shows the Kiel Report's and the idw release's)
+        ("aid", {"measure": ["allocated_military_cumulative"], "source_id": ["kiel_report_2025", "kiel_2025_02_3y"]}),
         # the tracker's update of 10 December 2025 (data to October): its reading of 2025 and Italy's and Spain's
         # military allocations (review r7, defects 2 and 6)
         ("aid", {"source_id": ["kiel_2025_12"]}),
