@@ -22,6 +22,14 @@ def _war(**v):
     return float(_solve(**v).war)
 
 
+def _r_fights(**v):
+    return float(_solve(**v).war_by == "other")
+
+
+def _r_stationary_war(**v):
+    return float(_solve(**v).stationary_index_other > 1.0)
+
+
 def _at_defaults_except(name, lo, hi):
     region = {k: r for k, r in DEFAULTS.items() if k != name}
     region[name] = (lo, hi)
@@ -60,6 +68,14 @@ CLAIMS: list = [
           direction="constant", region=_at_defaults_except("delta", 0.0, 1.0)),
     Claim(5, "no cost of war of zero or more changes it", function=_war, space=P, moved="c_D",
           direction="constant", region=_at_defaults_except("c_D", 0.0, 0.5)),
+    # where a reversed shift gives Russia the motive ("Where it cuts against it", review r7 defect 1): in the
+    # two-period form no p2 does once p1 is above (delta - c_R)/(1 + delta) ~ 0.42; in the stationary version,
+    # at today's p1 = 0.7, every p2 from 0.8 up does
+    Claim(5, "In the two-period form that needs Ukraine to be weak today", function=_r_fights, space=P,
+          moved="p2", direction="constant",
+          region={"p1": (0.45, 1.0), "p2": (0.0, 1.0), "delta": (0.9, 0.9), "c_D": (0.1, 0.1), "c_R": (0.1, 0.1)}),
+    Claim(5, "any $p_2$ above about", function=_r_stationary_war, space=P, moved="p2", direction="constant",
+          region=_at_defaults_except("p2", 0.8, 1.0)),
     # --- flagged sentences that make no movement claim about a model quantity ---------------------------------
     _not("Only the side whose chance falls can meet its condition", "a property of the two conditions, proven "
          "in test_model_commitment.py::test_the_side_that_gains_never_fights_and_both_never_do"),
