@@ -36,7 +36,6 @@ CLAIMS: list = [
     Claim(11, "the threshold falls to $g^* =$", function=g_star, space=S, moved="p", direction="non-decreasing",
           region={"p": (0.4, 1.0), "c_R": (0.0, 0.4)}),
     _k_up("the threshold rises to $g^* =$"),
-    _k_up("Raising the price of walking out is, in this model, the most direct counter to forum shopping"),
     _k_up("and so move $g^*$ to the right"),
     _k_up("Why does a higher cost of leaving the U.S.-led talks make a rival track less dangerous to them?"),
     _k_up("so the walk-out value falls and it needs a higher chance of success"),
