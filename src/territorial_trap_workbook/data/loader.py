@@ -499,7 +499,11 @@ def us_share_of_allocations(folder: str | Path | None = None) -> pd.DataFrame:
 CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     # chapter 1's oblast areas and populations: the statistics service's atlas pages and the Encyclopedia of Ukraine
     1: [("regions", {"source_id": ["ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson"]}),
-        ("control", {}), ("documents", {"topic": "positions"}),
+        # the two mapping sources' shares and areas (the USA Today annexation estimate and the pre-2022 share stay in
+        # the data package; chapter 1 does not use them)
+        ("control", {"source_id": "online_ua_deepstate"}),
+        ("control", {"source_id": "afp_isw_2025", "measure": "russian_held_share_of_area"}),
+        ("documents", {"topic": "positions"}),
         ("documents", {"id": ["cn_12_point"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
         ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
