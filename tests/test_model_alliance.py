@@ -200,3 +200,17 @@ def test_unpaid_exit_window_refuses_values_where_s0_is_not_negative():
     """Model: alliance. Outside the region the window is undefined: a clear ParameterError naming the values."""
     with pytest.raises(ParameterError, match="a_us = 0.6"):
         alliance.unpaid_exit_window(a_us=0.6)
+
+
+def test_in_the_window_only_the_exit_cost_keeps_the_us_in():
+    """Model: alliance (the book's wedge). Review r11, defect 3: across the U.S.-weight window (other opening
+    values) s0 < 0, so with k = 0 the U.S. would leave unpaid, yet at the opening k the price s* = k·y + s0 stays
+    positive, so unpaid it stays. The U.S. is not the largest contributor across the whole window (at a_us = 0.20 it
+    gives 2.4 against Europe's 18.1), which is why the chapter names the U.S. rather than 'the largest contributor'."""
+    w = alliance.unpaid_exit_window()
+    for i in range(1, 40):
+        a = w.a_us_gives + (w.a_us_stays - w.a_us_gives) * i / 40
+        assert alliance.wedge(a_us=a, exit_cost=0).critical_side < 0, a
+        assert alliance.wedge(a_us=a).critical_side > 0, a
+    low = alliance.wedge(a_us=0.20).inside.contributions
+    assert low[0] < low[1]
