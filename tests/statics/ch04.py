@@ -86,8 +86,6 @@ CLAIMS: list = [
           region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.32, 0.95)}),
     Claim(4, "Why is a U.S. that cares more cheaper to detach?", function=price, space=S, moved="a_us",
           direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.25, 0.30)}),
-    _exempt("The tracker's reading of 2025 changed, too",
-            "a statement about two releases of the data source"),
     _exempt("but that private part does not respond when the U.S. leaves",
             "verbal joint-products argument outside the chapter's model (the sentence says so); no model quantity"),
 ]
