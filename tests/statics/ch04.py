@@ -55,9 +55,6 @@ CLAIMS: list = [
     _exempt("relative to donors' GDP the burden runs the opposite way to size", "a statement about the data"),
     _exempt("European military allocations went up even though the total still fell",
             "a statement about the data (the 2025 change against the 2022–24 average)"),
-    _exempt("is one slider step above",
-            "locates the opening value within the window where s0 < 0 (the window's edges are computed by "
-            "alliance.unpaid_exit_window and checked in tests/test_model_alliance.py), not a movement"),
     _exempt("This chapter gets the same pattern only by giving them a higher weight",
             "compares two explanations of the frontline's large share; Example 2 shows the gift at a lower a_F "
             "(the 'Lower the frontline states' weight' claim covers the movement)"),
