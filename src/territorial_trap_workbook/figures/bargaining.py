@@ -20,7 +20,7 @@ def draw(v: Mapping[str, float]) -> Frame:
              hovertemplate="range edge %{x:.2f}<extra></extra>"),
         dict(type="scatter", x=deal_x, y=[ROWS["deal"]] * len(deal_x), mode="markers", name="Deal",
              marker=dict(symbol="diamond", size=16, color=PALETTE["black"]),
-             hovertemplate="deal %{x:.2f}<extra></extra>"),
+             hovertemplate="deal %{x:.3f}<extra></extra>"),
         dict(type="scatter", x=[rounded(v["walkout"])], y=[ROWS["walkout"]], mode="markers",
              name="Russia's walk-out value", marker=dict(symbol="square", size=14, color=PALETTE["orange"]),
              hovertemplate="walk-out %{x:.2f}<extra></extra>"),
@@ -43,10 +43,10 @@ def readout(v: Mapping[str, float], b: bargaining.Bargain) -> str:
         deal = (f"Russia's walk-out value ({v['walkout']:.2f}) is more than Ukraine would ever give, so there is "
                 f"no deal.")
     elif b.walkout_binds:
-        deal = (f"The deal gives Russia {b.deal:.2f}: its walk-out value is worth more than the "
-                f"{b.threshold:.2f} it would get when Ukraine makes the offer, so it sets the price.")
+        deal = (f"The deal gives Russia {b.deal:.3f}: its walk-out value is worth more than the "
+                f"{b.threshold:.3f} it would get when Ukraine makes the offer, so it sets the price.")
     else:
-        deal = f"The deal gives Russia {b.deal:.2f}."
+        deal = f"The deal gives Russia {b.deal:.3f}."
     verdict = "within Ukraine's limit: Ukraine accepts it" if b.demand_acceptable else (
         "beyond Ukraine's limit: Ukraine refuses it")
     return f"{start} {deal} Russia's demand of {v['demand']:.2f} is {verdict}."
