@@ -40,7 +40,6 @@ CLAIMS: list = [
           direction="non-decreasing"),
     Claim(1, "The walk-out would have to rise by", function=deal, space=S, moved="walkout",
           direction="non-decreasing"),
-    Claim(1, "Raise the walk-out value to", function=deal, space=S, moved="walkout", direction="non-decreasing"),
     # patience: the sentence holds "while Ukraine values the future at all (δ_U > 0)": there Russia's (the first
     # proposer's) share rises with δ_R (it is flat at 1 when δ_U = 0) and falls with δ_U; Ukraine's share is the
     # complement, so "each side's share" is the same two checks
@@ -75,11 +74,14 @@ CLAIMS: list = [
           moved="c_U", direction="non-decreasing"),
     Claim(1, "never empty (at worst the single point $p$)", function=width, space=S, moved="c_R",
           direction="non-decreasing"),
-    _exempt("Because the prize cannot be divided beyond all or nothing",
+    _exempt("Because no settlement can give Russia less than nothing (0)",
             "defines the clipped ends of the range; no parameter is moved"),
-    _exempt("it would move the deal only if it promised Russia more than it gets in the",
+    _exempt("it would move the deal only if it promised Russia more than it gets when",
             "restates the three-case outside-option rule for chapter 11's rival track (the deal moves only once w > y, "
             "tested in test_model_bargaining; the track itself is checked in tests/statics/ch11.py through g*)"),
+    _exempt("risk aversion would only widen the range",
+            "states the condition of Fearon's result (concave utilities widen the set of deals both prefer to war); "
+            "the model's payoffs are linear, so no parameter of the model is moved"),
     _exempt("a settlement that invites a later attack costs more than its face value",
             "an argument about Ukraine's valuation of a deal, not a movement of a model quantity"),
 ]
