@@ -135,7 +135,7 @@ def test_every_bound_name_the_given_code_reads_is_stubbed_in_the_exercise():
     an import (see test_generator for why)."""
     src = (f"### BEGIN SOLUTION\nimport math\ndef width(lo, hi):\n    return hi - lo\n"
            f"for step in range(3):\n    last = step\n### END SOLUTION")
-    nb = _notebook(_code(src), _code("print(width(0, 1), step, last, math.pi)"))
+    nb = _notebook(_code(src), _code("print(width(0, 1), step, last, math.pi)", cell_id="given"))
     out = make_exercise(nb, "s/x.ipynb").cells[1].source
     assert out == f"{CODE_STUB}\nwidth = None\nstep = None\nlast = None"
 
