@@ -172,3 +172,32 @@ def test_every_bad_input_raises_parameter_error(name, data):
     if name != "c_R":
         with pytest.raises(ParameterError):
             commitment.war_index(**{k: args[k] for k in ("p1", "p2", "delta", "c_D")})
+
+
+@given(params_of(SPACE), st.floats(0, 1))
+def test_fatigue_that_lowers_both_chances_alike_lowers_both_indices_by_that_amount(v, share):
+    """Chapter 5 (Moscow's bet on Western fatigue): lowering p1 and p2 by the same d lowers the two-period index
+    (1 + δ)p1 − δp2 − c_D and the stationary index (p1 − δp2)/(1 − δ) − c_D by exactly d."""
+    d = share * min(v["p1"], v["p2"])
+    a = commitment.war_condition(**v)
+    b = commitment.war_condition(**{**v, "p1": v["p1"] - d, "p2": v["p2"] - d})
+    assert b.war_index == pytest.approx(a.war_index - d, abs=1e-9)
+    if a.stationary_index is not None:
+        assert b.stationary_index == pytest.approx(a.stationary_index - d, abs=1e-7)
+
+
+@given(params_of(SPACE), st.floats(0.01, 1), st.floats(0, 5))
+def test_fatigue_raises_the_index_only_if_p2_falls_more_than_the_critical_ratio(v, share, k):
+    """Lower p1 by d and p2 by k·d: the two-period index rises iff k > (1 + δ)/δ, the stationary one iff k > 1/δ."""
+    if v["delta"] == 0.0:
+        return
+    d = share * min(v["p1"], v["p2"] / k if k > 0 else 1.0)
+    if d <= 1e-3:
+        return
+    a = commitment.war_condition(**v)
+    b = commitment.war_condition(**{**v, "p1": v["p1"] - d, "p2": max(0.0, v["p2"] - k * d)})
+    two, stat = (1 + v["delta"]) / v["delta"], 1 / v["delta"]
+    if abs(k - two) > 1e-3:
+        assert (b.war_index > a.war_index) == (k > two)
+    if a.stationary_index is not None and v["delta"] < 0.99 and abs(k - stat) > 1e-3:
+        assert (b.stationary_index > a.stationary_index) == (k > stat)

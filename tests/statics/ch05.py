@@ -14,6 +14,14 @@ def _index(**v):
     return _solve(**v).war_index
 
 
+def _stat_index(**v):
+    return _solve(**v).stationary_index
+
+
+def _stat_crit(**v):
+    return (1 - v["delta"]) * (1 - v["p1"] + v["c_D"]) / v["delta"]
+
+
 def _d_fights(**v):
     return float(_solve(**v).war_by == "declining")
 
@@ -76,6 +84,24 @@ CLAIMS: list = [
           region={"p1": (0.45, 1.0), "p2": (0.0, 1.0), "delta": (0.9, 0.9), "c_D": (0.1, 0.1), "c_R": (0.1, 0.1)}),
     Claim(5, "any $p_2$ above about", function=_r_stationary_war, space=P, moved="p2", direction="constant",
           region=_at_defaults_except("p2", 0.8, 1.0)),
+    # Moscow's bet on Western fatigue (review r8, defects 1 and 13): a lower p1 lowers D's index in both versions
+    Claim(5, "But fatigue that weakens Ukraine today lowers its index in both versions", function=_index, space=P,
+          moved="p1", direction="rises"),
+    Claim(5, "But fatigue that weakens Ukraine today lowers its index in both versions", function=_stat_index,
+          space=P, moved="p1", direction="rises", region={"delta": (0.0, 0.99)}),
+    Claim(5, "the same fall turns the stationary verdict from war", function=_stat_index, space=P, moved="p1",
+          direction="rises", region=_at_defaults_except("p1", 0.5, 0.7)),
+    _not("If fatigue lowers $p_2$ as much as $p_1$, both indices fall by that amount", "a joint move of p1 and p2, "
+         "checked by test_model_commitment.py::test_fatigue_that_lowers_both_chances_alike_lowers_both_indices_"
+         "by_that_amount"),
+    _not("Only fatigue expected to deepen can raise them", "a joint move of p1 and p2 with its threshold ratios, "
+         "checked by test_model_commitment.py::test_fatigue_raises_the_index_only_if_p2_falls_more_than_the_"
+         "critical_ratio"),
+    _not("The regions' military value raises what Ukraine must be offered", "restates the registered claim that a "
+         "larger shift (lower p2) raises the index ('War is more likely the larger the shift')"),
+    # the stationary critical shift (1 - delta) s* falls as delta rises (review r8, defect 14)
+    Claim(5, "the less the future counts, the larger it gets", function=_stat_crit, space=P, moved="delta",
+          direction="non-increasing", region={"delta": (0.05, 1.0)}),
     # --- flagged sentences that make no movement claim about a model quantity ---------------------------------
     _not("Only the side whose chance falls can meet its condition", "a property of the two conditions, proven "
          "in test_model_commitment.py::test_the_side_that_gains_never_fights_and_both_never_do"),
@@ -90,7 +116,8 @@ CLAIMS: list = [
     _not("now Russia is the declining side and would rather fight first", NAMES_A_SIDE),
     _not("The red region, bounded by the dashed line, is where the declining", NAMES_A_SIDE),
     _not("because the rising side can give up part of its", NAMES_A_SIDE),
-    _not("demilitarised zones and limits on armament can shrink it", "reports Chadefaux's argument (literature)"),
+    _not("How much is uncertain", "compares two press figures for the canal's share of Crimea's water (data)"),
+    _not("until the Kakhovka dam was destroyed on", "dated facts from the evidence table, not a model quantity"),
     _not("far more likely to be carried out when a third party guaranteed", "reports Walter's finding "
          "(literature on civil wars), not a model quantity"),
     _not("had been dammed since 2014", "dated facts from the evidence table, not a model quantity"),
