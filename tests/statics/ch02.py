@@ -86,6 +86,9 @@ CLAIMS: list = [
     _exempt("What stops $n$ from growing is a political choice",
             "says what keeps the number of pieces small in the world (a political choice), not how a model "
             "quantity moves"),
+    _exempt("That is an edge case, not a finding",
+            "explains why the opening whole-oblast verdict rests on the defaults (floor and limit on quarters); "
+            "the movement with rigidity is the registered 'first stretch' claim"),
     _exempt("Raise the weight to {glue:text}`ch2_lam_b:.2f`, past the breaking point",
             "an instruction for a worked example; the example then states its result"),
 ]
