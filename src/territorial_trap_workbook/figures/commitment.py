@@ -83,11 +83,11 @@ def draw(v: Mapping[str, float]) -> Frame:
     ]
     if r.war_by == "other":
         readout = (f"The first side's chance of winning rises from {r.p1:.2f} now to {r.p2:.2f}: the other side is "
-                   f"the declining one, its war index is {r.war_index_other:.2f}, above 1, so it prefers war now.")
+                   f"the declining one, its war index is {r.war_index_other:.3f}, above 1, so it prefers war now.")
     else:
         verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
         readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the "
-                   f"shift. Its war index is {r.war_index:.2f}, {verdict}.")
+                   f"shift. Its war index is {r.war_index:.3f}, {verdict}.")
     return Frame(traces=traces, readout=readout)
 
 
@@ -125,7 +125,7 @@ EXPLORER = ExplorerSpec(
         "region at the top left the other side fights first.",
     ),
     caption=("Shifting power and the commitment problem: where one side prefers war now "
-             "(two-period form of Powell 2006; illustrative parameters)."),
+             "(a two-period teaching form of the mechanism in Powell 2006; illustrative parameters)."),
     alt_text=("A square plot with the declining side's chance of winning now on the horizontal axis and its "
               "chance after the shift on the vertical axis. A shaded region in the lower right, bounded by a "
               "dashed line, marks where the declining side fights; a grey region in the upper left marks where the other side "
