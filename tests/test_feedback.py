@@ -271,6 +271,22 @@ def test_check_takes_type_hint_precision_and_expected_value_from_the_key(monkeyp
     assert check("97.1a", 0.4).status == "close"
     assert repr(check("97.1a", 0.5)) == "❌ Exercise 97.1a: not right yet — your answer 0.5 is too high.\nHint: Divide."
     assert check("97.1a", None).status == "not answered"
+
+
+def test_a_part_the_installed_key_lacks_gets_a_message_not_a_traceback(monkeypatch, tmp_path):
+    """A student's notebook from another version of the workbook names a part the installed key does not have
+    (chapter 1's 1.2 became 1.2a-c): the practice check answers with what happened and what to do, keeps the
+    answer, and still raises in autograder mode, where the author's mistakes must surface."""
+    spec = {"part": "97.1a", "answer": "answer_97_1a", "type": "number", "precision": {"sig_figs": 3},
+            "hint": "Divide.", "points": 1, "expected": 0.40476}
+    monkeypatch.setenv(answer_key.KEY_ENV, str(_key_file(tmp_path, [spec])))
+    for part in ("97.9", "1.2", "", None, 97.1):
+        fb = check(part, 0.4)
+        assert fb.status == "unknown part" and not fb.ok, part
+        assert "not checked here" in fb.text and "another version of the workbook" in fb.text
+        assert "Traceback" not in fb.text and fb.text.startswith("⚠️ Exercise ")
+    assert check("97.1", 0.4).text.endswith("The installed key's parts of exercise 97.1: 97.1a.")
+    monkeypatch.setenv(fbm.MODE_ENV, "raise")
     with pytest.raises(ValueError, match="unknown exercise part '97.9'"):
         check("97.9", 0.4)
 

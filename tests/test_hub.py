@@ -9,7 +9,8 @@ fails with WORKBOOK_REQUIRE_HUB=1). One real browser (Chromium) plays the first 
 1. logs in and follows chapter 1's launch link (the URL the book's page carries): nbgitpuller clones the
    exercise repository -- a local git repository made by ``workbook hub-repo`` -- and JupyterLab opens the
    notebook;
-2. answers exercise 1.2, runs every cell and reads the check's feedback in the page; saves;
+2. answers one part of exercise 1.2 (the first number part of the chapter's second exercise, from the installed
+   key), runs every cell and reads the check's feedback in the page; saves;
 3. the teacher commits a change to another cell upstream; the student follows the link again: the change
    arrives and the edited answer is still there.
 
@@ -32,12 +33,23 @@ import pytest
 from browser_helpers import chromium_browser  # noqa: F401  (the one Chromium of this test process)
 from territorial_trap_workbook.book.build import PROJECT_ROOT
 from territorial_trap_workbook.chapters import CHAPTERS
-from territorial_trap_workbook.exercises.answer_key import lookup
+from territorial_trap_workbook.exercises.answer_key import KEY_FILE, lookup
 from territorial_trap_workbook.hub import launch_url, prepare_exercise_repo, repo_folder
 
 CHAPTER = CHAPTERS[0]
-# The right value from the installed key (exercise 1.2's inputs change with the chapter; the key follows them).
-EDITED = f"answer_1_2 = {lookup('1.2')[1]!r}  # edited by the student"
+
+
+def _exercise(part: dict) -> str:
+    return part["part"].rstrip("abcdefghijklmnopqrstuvwxyz")
+
+
+# The parts come from the installed key, as do the right values: a chapter's exercises are renumbered and their
+# inputs change with revisions (1.2 became 1.2a-c), and the test must follow them rather than name them.
+_PARTS = json.loads(KEY_FILE.read_text(encoding="utf-8"))["notebooks"][f"{CHAPTER.stem}.ipynb"]["parts"]
+UNTOUCHED = _PARTS[0]["part"]
+ANSWERED = next(p for p in _PARTS if p["type"] == "number" and _exercise(p) != _exercise(_PARTS[0]))
+BLANK = f"{ANSWERED['answer']} = None"
+EDITED = f"{ANSWERED['answer']} = {lookup(ANSWERED['part'])[1]!r}  # edited by the student"
 TEACHER_NOTE = "Teacher's note added upstream: work in pairs today."
 
 
@@ -123,12 +135,12 @@ NOTEBOOK_OPEN = """(name) => {
             && w.sessionContext.session.kernel.connectionStatus === 'connected');
 }"""
 
-ANSWER_AND_RUN = """async ([edited]) => {
+ANSWER_AND_RUN = """async ([blank, edited]) => {
   const app = window.jupyterapp, w = app.shell.currentWidget;
   await w.sessionContext.ready;
-  const cell = w.content.widgets.find(c => c.model.sharedModel.getSource().includes('answer_1_2 = None'));
-  if (!cell) { return 'no answer cell for 1.2'; }
-  cell.model.sharedModel.setSource(edited);
+  const cell = w.content.widgets.find(c => c.model.sharedModel.getSource().includes(blank));
+  if (!cell) { return 'no answer cell holding ' + blank; }
+  cell.model.sharedModel.setSource(cell.model.sharedModel.getSource().replace(blank, edited));
   await app.commands.execute('notebook:run-all-cells');
   return 'ok';
 }"""
@@ -175,11 +187,12 @@ def test_student_on_a_real_hub(hub, chromium_browser):
         assert on_disk.is_file(), f"nbgitpuller did not clone the exercises into {on_disk.parent}"
         assert on_disk.stat().st_uid == pwd.getpwnam(first).pw_uid, "the student's copy is not the student's"
 
-        # 2. Answer 1.2, run every cell, read the feedback in the page, save.
-        assert page.evaluate(ANSWER_AND_RUN, [EDITED]) == "ok"
+        # 2. Answer one part, run every cell, read the feedback in the page, save.
+        assert page.evaluate(ANSWER_AND_RUN, [BLANK, EDITED]) == "ok"
         # Read from the check cell's outputs in the page's notebook model: JupyterLab leaves cells scrolled out of
-        # view out of the page's text, and where 1.2's check sits on screen depends on the chapter's exercises.
-        _wait_js(page, CHECK_SAYS, "the check of exercise 1.2 to say 'right'", arg=["1.2", "Exercise 1.2: right."])
+        # view out of the page's text, and where the check sits on screen depends on the chapter's exercises.
+        part = ANSWERED["part"]
+        _wait_js(page, CHECK_SAYS, f"the check of exercise {part} to say 'right'", arg=[part, f"Exercise {part}: right."])
         _lap("answered and checked", marks)
         page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
         instance.record_user_pids(first)
@@ -191,7 +204,7 @@ def test_student_on_a_real_hub(hub, chromium_browser):
         assert EDITED in saved, "the edited answer was not saved"
         # The untouched answer's feedback, read from the saved outputs: JupyterLab drops cells scrolled out of
         # view from the page, so the page's text need not hold it.
-        assert "Exercise 1.1: not answered yet" in saved, "no feedback for the untouched exercise 1.1"
+        assert f"Exercise {UNTOUCHED}: not answered yet" in saved, f"no feedback for the untouched part {UNTOUCHED}"
 
         _lap("saved", marks)
         # 3. The teacher changes another cell upstream; following the link again merges it, keeping the answer.
@@ -220,7 +233,7 @@ def test_student_on_a_real_hub(hub, chromium_browser):
     status, model = instance.api("GET", f"/user/{second}/api/contents/{folder}/{CHAPTER.stem}.ipynb", token=token)
     assert status == 200, (status, model)
     own = json.dumps(model["content"])
-    assert "answer_1_2 = None" in own and "edited by the student" not in own
+    assert BLANK in own and "edited by the student" not in own
     status, body = instance.api("GET", f"/user/{first}/api/contents/{folder}", token=token)
     assert status in (403, 404) and CHAPTER.stem not in str(body), \
         f"the second student reached the first student's server: {status} {str(body)[:300]}"

@@ -35,8 +35,10 @@ memory lives in the kernel (restarting it starts again) and is off in autograder
 
 The text is deterministic (no ids, addresses or times), so notebooks with committed outputs compare
 strictly under nbval. Mistakes of the *author* (an expected value that is not a finite number, an expected
-choice that is not among the options, an unknown part) raise ``ValueError`` at once: the solution notebook's
-test run catches them before a student sees the notebook.
+choice that is not among the options) raise ``ValueError`` at once: the solution notebook's test run catches
+them before a student sees the notebook. An unknown part raises too in autograder mode; in report mode it gets an
+``"unknown part"`` message instead, since a student meets it only with a notebook from another version of the
+workbook, which is no fault of theirs (the generator refuses a check cell that names no declared part).
 
 Autograder mode (for nbgrader): ``WORKBOOK_FEEDBACK=raise`` in the environment makes a result that is not right
 raise ``AssertionError``, so nbgrader marks the test cell as failed. ``set_mode("raise")`` does the same from
@@ -74,7 +76,8 @@ __all__ = [
     "forget_tries",
 ]
 
-STATUSES = ("not answered", "wrong type", "not finite", "close", "wrong", "right", "unusable", "already marked")
+STATUSES = ("not answered", "wrong type", "not finite", "close", "wrong", "right", "unusable", "already marked",
+            "unknown part")
 MODE_ENV = "WORKBOOK_FEEDBACK"
 MODES = ("report", "raise")
 DEFAULT_PRECISION = Precision("sig_figs", 3)
@@ -88,6 +91,7 @@ _ICONS = {
     "right": "✅",
     "unusable": "⚠️",
     "already marked": "🔒",
+    "unknown part": "⚠️",
 }
 # Statuses whose line carries the hint.
 _WITH_HINT = ("wrong", "already marked")
@@ -616,11 +620,36 @@ def check(part: str, answer: Any) -> Feedback:
     A True/False or multiple-choice part is marked on its first usable answer only (see the module docstring)."""
     from .answer_key import lookup  # the key is read on first use, not when the notebook imports this module
 
-    spec, expected = lookup(part)
+    try:
+        spec, expected = lookup(part)
+    except ValueError:
+        if get_mode() == "raise":
+            raise
+        return _unknown_part(part)
     fb = judge(answer, spec, expected)
     if spec.type in PREDICTIONS and get_mode() == "report":
         fb = _marked_once(spec, answer, fb)
     return _finish(fb)
+
+
+def _unknown_part(part: Any) -> Feedback:
+    """A practice check names a part the installed key does not have: a notebook from another version of the
+    workbook (the teacher updated the package, or the student kept last term's copy). A student must not meet a
+    traceback for that, nor lose the answer: say what happened and what to do. The author's own mistakes still
+    raise in autograder mode and in the solution notebooks' test runs (``WORKBOOK_FEEDBACK=raise``)."""
+    from .answer_key import KEY_ENV, KEY_FILE, _index
+
+    name = part if isinstance(part, str) else repr(part)
+    message = (f"the installed workbook has no practice check for part {name}, so this answer was not checked "
+               "here. This notebook probably comes from another version of the workbook; your answer stays in "
+               "the notebook and your teacher's grading does not use this check. Ask your teacher for the "
+               "current exercise notebook.")
+    exercise = name.rstrip("abcdefghijklmnopqrstuvwxyz") if isinstance(part, str) else ""
+    same = sorted(p for p in _index(os.environ.get(KEY_ENV) or str(KEY_FILE))
+                  if exercise and p.rstrip("abcdefghijklmnopqrstuvwxyz") == exercise)
+    if same:
+        message += f" The installed key's parts of exercise {exercise}: {', '.join(same)}."
+    return Feedback(name, "unknown part", message)
 
 
 # ------------------------------------------------------------------------------- predictions, marked once

@@ -49,7 +49,7 @@ INCOMPLETE_RUNS = (RUN_TIMEOUT, RUN_DEAD, RUN_FAILED, RUN_INVALID, RUN_MISSING, 
 MAX_NOTEBOOK_BYTES = 20_000_000
 
 _ICONS = {"right": "✅", "close": "🔸", "wrong": "❌", "not answered": "⏳", "wrong type": "⚠️", "not finite": "⚠️",
-          "unusable": "⚠️", NOT_CHECKED: "·", MANUAL: "✍️"}
+          "unusable": "⚠️", "unknown part": "⚠️", NOT_CHECKED: "·", MANUAL: "✍️"}
 
 
 class GradingError(Exception):
