@@ -97,6 +97,9 @@ CLAIMS: list = [
     _not("Only fatigue expected to deepen can raise them", "a joint move of p1 and p2 with its threshold ratios, "
          "checked by test_model_commitment.py::test_fatigue_raises_the_index_only_if_p2_falls_more_than_the_"
          "critical_ratio"),
+    _not("Let fatigue lower $p_1$ by $a$ and $p_2$ by $b$", "the derivation of the threshold ratios in the dropdown "
+         "(review r9, defect 6): a joint move of p1 and p2, checked by test_model_commitment.py::test_fatigue_raises_"
+         "the_index_only_if_p2_falls_more_than_the_critical_ratio"),
     _not("The regions' military value raises what Ukraine must be offered", "restates the registered claim that a "
          "larger shift (lower p2) raises the index ('War is more likely the larger the shift')"),
     # the stationary critical shift (1 - delta) s* falls as delta rises (review r8, defect 14)
