@@ -25,6 +25,7 @@ MEASURE_LABELS: dict[str, str] = {
     "allocated_humanitarian_cumulative": "humanitarian aid allocated",
     "allocated_financial_humanitarian_cumulative": "financial and humanitarian aid allocated",
     "allocated_share_of_donor_gdp_per_year": "aid allocated per year as a share of the donor's GDP",
+    "allocated_share_of_gdp_needed_to_replace_us_aid": "yearly aid, as a share of GDP, needed to replace U.S. aid",
     "allocated_jan_feb": "aid allocated in January–February 2025",
     "allocated_last_package_before_pause": "last package before the pause",
     "allocated_share_of_donor_gdp": "aid allocated as a share of the donor's GDP",

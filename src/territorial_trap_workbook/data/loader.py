@@ -539,6 +539,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"measure": [
             "allocated_total_cumulative",
             "allocated_share_of_donor_gdp_per_year",
+            "allocated_share_of_gdp_needed_to_replace_us_aid",
             "allocated_financial_humanitarian_cumulative",
             "allocated_jan_feb",
             "military_allocations_change_vs_2022_2024_average",
@@ -549,9 +550,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         # military totals only from copies of the institute's own text (review r10, defect 1: the 2024-02 and 2025-02
         # military totals were read only in news reports, so chapter 4 shows the Kiel Report's and the idw release's)
         ("aid", {"measure": ["allocated_military_cumulative"], "source_id": ["kiel_report_2025", "kiel_2025_02_3y"]}),
-        # the tracker's update of 10 December 2025 (data to October): its reading of 2025 and Italy's and Spain's
-        # military allocations (review r7, defects 2 and 6)
-        ("aid", {"source_id": ["kiel_2025_12"]}),
+        # (the tracker's update of 10 December 2025, read only in a reproduction, is no longer shown: review r12,
+        # defect 2; Italy's and Spain's 2025 military figures, read only in news reports, were cut from the data)
         ("documents", {"topic": "alliance"}),
     ],
     5: [("land_bridge", {}), ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
