@@ -52,6 +52,18 @@ def _boundary(delta: float, c_D: float) -> tuple[list[float], list[float]]:
     return rounded(xs), rounded(ys)
 
 
+def _stationary_boundary(delta: float, c_D: float) -> tuple[list[float], list[float]]:
+    """The stationary edge p2 = (p1 − (1 − δ)(1 + c_D))/δ, i.e. p1 − (1 − δ)s*, inside the unit square."""
+    if delta <= 0.0 or delta >= 1.0:
+        return [], []
+    lo_p1 = (1.0 - delta) * (1.0 + c_D)  # where it meets p2 = 0
+    if lo_p1 > 1.0:
+        return [], []
+    xs = [lo_p1, 1.0]
+    ys = [min(1.0, (x - (1.0 - delta) * (1.0 + c_D)) / delta) for x in xs]
+    return rounded(xs), rounded(ys)
+
+
 def draw(v: Mapping[str, float]) -> Frame:
     r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     region = _war_region(r.delta, r.c_D)
@@ -61,6 +73,7 @@ def draw(v: Mapping[str, float]) -> Frame:
     ox = [pt[0] for pt in other] + ([other[0][0]] if other else [])
     oy = [pt[1] for pt in other] + ([other[0][1]] if other else [])
     bx, by = _boundary(r.delta, r.c_D)
+    sx, sy = _stationary_boundary(r.delta, r.c_D)
     traces = [
         dict(type="scatter", x=rounded(rx), y=rounded(ry), mode="lines", fill="toself",
              fillcolor="rgba(213, 94, 0, 0.18)", line=dict(color=RUSSIA, width=0),
@@ -71,6 +84,9 @@ def draw(v: Mapping[str, float]) -> Frame:
         dict(type="scatter", x=bx, y=by, mode="lines", name="Edge of the war region",
              line=dict(color=RUSSIA, width=2, dash="dash"), hovertemplate="edge p₁ %{x:.2f}, p₂ %{y:.2f}"
              "<extra></extra>"),
+        dict(type="scatter", x=sx, y=sy, mode="lines", name="Edge in the stationary version",
+             line=dict(color=PALETTE["black"], width=1.5, dash="dashdot"),
+             hovertemplate="stationary edge p₁ %{x:.2f}, p₂ %{y:.2f}<extra></extra>"),
         dict(type="scatter", x=[0, 1], y=[0, 1], mode="lines", name="No shift (p₂ = p₁)",
              line=dict(color=NEUTRAL, width=1.5, dash="dot"), hoverinfo="skip"),
         dict(type="scatter", x=rounded([r.p1, r.p1]), y=rounded([r.p1, r.p2]), mode="lines",
@@ -88,14 +104,19 @@ def draw(v: Mapping[str, float]) -> Frame:
         verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
         readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the "
                    f"shift. Its war index is {r.war_index:.3f}, {verdict}.")
+        if r.stationary_index is not None:
+            readout += (f" In the stationary version its index is {r.stationary_index:.3f}: "
+                        + ("war." if r.stationary_index > 1.0 else "peace is possible."))
     return Frame(traces=traces, readout=readout)
 
 
 def summary(v: Mapping[str, float]) -> dict[str, str]:
     r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     return {
-        "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.2f}",
+        "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.3f}",
         "Other side's index (1 − p₁) − c_R + δ(p₂ − p₁)": f"{r.war_index_other:.2f}",
+        "Stationary index (p₁ − δp₂)/(1 − δ) − c_D": ("not defined (δ = 1)" if r.stationary_index is None
+                                                      else f"{r.stationary_index:.2f}"),
         "Outcome": ("war (declining side)" if r.war_by == "declining" else
                     "war (other side)" if r.war_by == "other" else "peace possible"),
         "Shift p₁ − p₂": f"{r.shift:.2f}",
@@ -125,11 +146,13 @@ EXPLORER = ExplorerSpec(
         "region at the top left the other side fights first.",
     ),
     caption=("Shifting power and the commitment problem: where one side prefers war now "
-             "(a two-period teaching form of the mechanism in Powell 2006; illustrative parameters)."),
+             "(a two-period teaching form of the mechanism in Powell 2006, with the stationary version's edge dash-dotted; "
+             "illustrative parameters)."),
     alt_text=("A square plot with the declining side's chance of winning now on the horizontal axis and its "
               "chance after the shift on the vertical axis. A shaded region in the lower right, bounded by a "
               "dashed line, marks where the declining side fights; a grey region in the upper left marks where the other side "
-              "fights first because the shift favours the first side; a dotted diagonal marks no shift. A dot shows the current "
+              "fights first because the shift favours the first side; a dotted diagonal marks no shift; a dash-dotted "
+              "line marks the edge of the war region in the stationary version, further left and higher. A dot shows the current "
               "case, joined by a vertical segment to the diagonal; the dot is blue when peace is possible and "
               "red-orange when the war condition holds."),
     summary=summary,
