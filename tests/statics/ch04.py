@@ -87,6 +87,6 @@ CLAIMS: list = [
             "verbal joint-products argument outside the chapter's model (the sentence says so); no model quantity"),
     # Review r12, defect 6: how often the U.S. would leave unpaid (s0 < 0) on the sliders' weight grid, the other
     # values at their opening values: 72 of 361 pairs (computed in the chapter); a count over a grid, not a movement
-    _exempt("On the sliders' weight grid it is negative on only",
+    _exempt("it holds on only",
             "a count of weight pairs with s0 < 0 (72 of 361), computed over the grid in the chapter, not a movement"),
 ]
