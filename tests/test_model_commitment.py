@@ -201,3 +201,16 @@ def test_fatigue_raises_the_index_only_if_p2_falls_more_than_the_critical_ratio(
         assert (b.war_index > a.war_index) == (k > two)
     if a.stationary_index is not None and v["delta"] < 0.99 and abs(k - stat) > 1e-3:
         assert (b.stationary_index > a.stationary_index) == (k > stat)
+
+
+def test_figure_readout_says_rises_when_the_first_sides_chance_rises():
+    """Exercise 5.3's case (p1 0.4 -> p2 0.85): the chance rises, so the read-out must not say 'falls' and must give
+    the other side's index, the one that decides (review ch5 r10, defect 3)."""
+    from territorial_trap_workbook.figures.commitment import draw, summary
+    v = {**commitment.PARAMS.defaults(), "p1": 0.4, "p2": 0.85, "delta": 0.9, "c_R": 0.1}
+    text = draw(v).readout
+    other = commitment.war_condition(0.4, 0.85, 0.9, v["c_D"], 0.1).war_index_other
+    assert "falls" not in text and "rises from 0.40 now to 0.85" in text, text
+    assert f"{other:.3f}" in text, text
+    # the values table names the two indices Exercises 5.3 and 5.6 ask students to derive without their formulas
+    assert not any("c_R" in k or "(1 − δ)" in k for k in summary(v)), list(summary(v))

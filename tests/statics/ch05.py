@@ -91,7 +91,7 @@ CLAIMS: list = [
           space=P, moved="p1", direction="rises", region={"delta": (0.0, 0.99)}),
     Claim(5, "the same fall turns the stationary verdict from war", function=_stat_index, space=P, moved="p1",
           direction="rises", region=_at_defaults_except("p1", 0.5, 0.7)),
-    _not("If fatigue lowers $p_2$ as much as $p_1$, both indices fall by that amount", "a joint move of p1 and p2, "
+    _not("If fatigue lowers $p_2$ as much as $p_1$, both indices fall only by that amount", "a joint move of p1 and p2, "
          "checked by test_model_commitment.py::test_fatigue_that_lowers_both_chances_alike_lowers_both_indices_"
          "by_that_amount"),
     _not("Only fatigue expected to deepen can raise them", "a joint move of p1 and p2 with its threshold ratios, "

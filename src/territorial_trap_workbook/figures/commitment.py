@@ -100,6 +100,10 @@ def draw(v: Mapping[str, float]) -> Frame:
     if r.war_by == "other":
         readout = (f"The first side's chance of winning rises from {r.p1:.2f} now to {r.p2:.2f}: the other side is "
                    f"the declining one, its war index is {r.war_index_other:.3f}, above 1, so it prefers war now.")
+    elif r.p2 > r.p1:
+        # a rise for the first side makes the other side the declining one: its index is the one that decides
+        readout = (f"The first side's chance of winning rises from {r.p1:.2f} now to {r.p2:.2f}: the other side is "
+                   f"the declining one, its war index is {r.war_index_other:.3f}, not above 1, so peace is possible.")
     else:
         verdict = ("above 1, so it prefers war now" if r.war else "not above 1, so peace is possible")
         readout = (f"The declining side's chance of winning falls from {r.p1:.2f} now to {r.p2:.2f} after the "
@@ -114,9 +118,11 @@ def summary(v: Mapping[str, float]) -> dict[str, str]:
     r = commitment.war_condition(v["p1"], v["p2"], v["delta"], v["c_D"], v.get("c_R", commitment.PARAMS["c_R"].default))
     return {
         "War index p₁ − c_D + δ(p₁ − p₂)": f"{r.war_index:.3f}",
-        "Other side's index (1 − p₁) − c_R + δ(p₂ − p₁)": f"{r.war_index_other:.2f}",
-        "Stationary index (p₁ − δp₂)/(1 − δ) − c_D": ("not defined (δ = 1)" if r.stationary_index is None
-                                                      else f"{r.stationary_index:.2f}"),
+        # no formula in these two labels: the other side's condition is Exercise 5.3's and the stationary
+        # index Exercise 5.6's to derive
+        "Other side's war index": f"{r.war_index_other:.2f}",
+        "Index in the stationary version": ("not defined (δ = 1)" if r.stationary_index is None
+                                            else f"{r.stationary_index:.2f}"),
         "Outcome": ("war (declining side)" if r.war_by == "declining" else
                     "war (other side)" if r.war_by == "other" else "peace possible"),
         "Shift p₁ − p₂": f"{r.shift:.2f}",
