@@ -604,7 +604,8 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
                  "refers_to": ["2022-01-24/2025-02-28"]}),
     ],
     11: [("documents", {"topic": "forum"}),
-         ("documents", {"id": ["pos_eu_borders_2025", "unga_es11_4_yes", "unga_es11_4_abstain"]})],
+         ("documents", {"id": ["pos_eu_borders_2025", "unga_es11_4_yes", "unga_es11_4_no",
+                                 "unga_es11_4_abstain"]})],
     12: [("war_economy", {}), ("documents", {"topic": "escalation"}),
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     # chapter 13 (the capstone) reuses earlier chapters' rows: the legal commitments and the Kremlin's pledge (behind
