@@ -284,3 +284,29 @@ def test_stationary_index_exceeds_two_period_by_the_repeated_shift():
                 gap = c.delta ** 2 * (c.p1 - c.p2) / (1 - c.delta)
                 assert c.stationary_index - c.war_index == pytest.approx(gap, abs=1e-9)
                 assert c.stationary_index >= c.war_index - 1e-12
+
+
+def _verdicts(**kw):
+    """(two-period war, stationary war) along a grid of pauses from 0.5 to 20 years."""
+    out = []
+    for T in np.linspace(0.5, 20.0, 40):
+        c = ceasefire.pause(**kw, pause=float(T)).commitment
+        out.append((float(T), c.war, (c.stationary_index or 0.0) > 1.0))
+    return out
+
+
+def test_where_the_two_forms_agree_on_short_and_long_pauses():
+    """ceasefire.pause with commitment (Powell 2006; chapter 5's two forms), the level claim of chapter 9's 'What
+    the model shows': at the defaults short pauses are stable in both forms and longer ones split them (the
+    two-period form never gives war, since p_U ≤ (1 + c_D)/(1 + δ); the stationary form gives war from about 4.8
+    years on); where Ukraine starts strong (Example 6: p_U 0.75, g_R 0.25, g_U 0.05) both forms give war for long
+    pauses (two-period beyond T* ≈ 8.35 years, stationary from about 1 year)."""
+    for T, two, stat in _verdicts():
+        assert not two
+        assert stat == (T > 4.84), T
+    t_star = ceasefire.longest_stable_pause(p_U=0.75, g_R=0.25, g_U=0.05)
+    assert t_star == pytest.approx(5 * math.log(5.308), rel=1e-3)
+    for T, two, stat in _verdicts(p_U=0.75, g_R=0.25, g_U=0.05):
+        assert two == (T > t_star), T
+        if T >= 1.0:
+            assert stat, T

@@ -90,8 +90,12 @@ CLAIMS: list = [
     _not("If the shift is felt in every future year, not just once, its weight",
          "compares the weight of the shift in the two forms (δ against δ/(1 − δ)) at the glued default δ; the level "
          "comparison is tested in tests/test_model_ceasefire.py"),
-    _not("The longest stable pauses in both cases of Example 6 shrink", "compares the two forms' glued numbers at "
-         "Example 6's inputs, not a movement along a parameter"),
+    _not("At the defaults, short pauses are stable in both forms",
+         "a level claim, not a movement along a parameter: at the REARM defaults (p_U 0.4, g_R 0.12, g_U 0.05, δ 0.9, "
+         "c_D 0.1) the two-period form gives no war for any pause on 0.5-20 years and the stationary form gives war "
+         "exactly from about 4.8 years (glued); at Example 6's inputs (p_U 0.75, g_R 0.25, g_U 0.05) both give war for "
+         "every pause beyond T* (about 8.35 years), the stationary form from about 1 year; checked on that region by "
+         "tests/test_model_ceasefire.py (test_where_the_two_forms_agree_on_short_and_long_pauses)"),
     _not("is the two-round end effect", "splits Example 1's glued fall into two glued parts (screening and the "
          "two-round end effect) at the defaults, not a movement along a parameter"),
     _not("though over a longer pause it should fall", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
