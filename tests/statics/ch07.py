@@ -27,6 +27,27 @@ def _offset(**v):
     return cascade.equilibrium(mean=v["mean"] + v["shift"], sigma=v["sigma"], shift=v["shift"])
 
 
+def _jump_ends(**v):
+    """The count just below and just above the tipping spread (no shift), or None where there is no jump."""
+    crit = cascade.critical_sigma(mean=v["mean"], shift=0.0)
+    if crit is None:
+        return None
+    return (cascade.equilibrium(mean=v["mean"], sigma=max(crit - 1e-4, 1.0), shift=0.0),
+            cascade.equilibrium(mean=v["mean"], sigma=min(crit + 1e-4, 40.0), shift=0.0))
+
+
+def _jump(**v):
+    """How far the count jumps at the tipping spread."""
+    ends = _jump_ends(**v)
+    return None if ends is None else ends[1] - ends[0]
+
+
+def _landing(**v):
+    """Where the jump lands: the count just above the tipping spread."""
+    ends = _jump_ends(**v)
+    return None if ends is None else ends[1]
+
+
 def _not(fragment, why):
     return Claim(7, fragment, kind="not-a-statics-claim", why=why)
 
@@ -59,8 +80,17 @@ CLAIMS: list = [
     # --- jumps, and where the count rises smoothly instead -------------------------------------------------
     Claim(7, "the count rises without a break", function=_eq, space=P, moved="sigma", direction="rises",
           region={"mean": (50.0, 50.0), "shift": (0.0, 0.0), "sigma": (1.0, 39.8)}),
-    Claim(7, "so the count jumps from a handful to nearly everyone", function=_tipped, space=P, moved="sigma",
-          direction="non-decreasing", region={"mean": (25.0, 25.0), "shift": (0.0, 0.0)}),
+    Claim(7, "from a handful to nearly everyone at the chapter's mean of", function=_tipped, space=P,
+          moved="sigma", direction="non-decreasing", region={"mean": (25.0, 25.0), "shift": (0.0, 0.0)}),
+    # how far the count jumps: near N at the chapter's mean of 25 (100.0), less the nearer the mean is to 50
+    # (mean 40: 15.7 -> 99.3; 45: 22.2 -> 95.5; 49: 33.3 -> 81.2); below a mean of about 3.25 there is no jump
+    # inside the declared spreads, and at 50 none at all
+    Claim(7, "the next crossing is near $N$", function=_landing, space=P, moved="mean",
+          direction="non-increasing", region={"mean": (5.0, 49.0), "shift": (0.0, 0.0)}),
+    Claim(7, "the nearer the mean lies to the middle, the smaller the jump", function=_jump, space=P,
+          moved="mean", direction="falls", region={"mean": (5.0, 49.0), "shift": (0.0, 0.0)}),
+    Claim(7, "by less the nearer the mean lies to the middle", function=_jump, space=P, moved="mean",
+          direction="falls", region={"mean": (5.0, 49.0), "shift": (0.0, 0.0)}),
     Claim(7, "the grey curve's lower bend lifts off the diagonal", function=_tipped, space=P, moved="sigma",
           direction="non-decreasing", region={"mean": (25.0, 25.0), "shift": (0.0, 0.0)}),
     # --- the band where one recognised annexation matters (mean 25): below 11.58 and above 12.22 it does not
