@@ -202,6 +202,16 @@ def test_each_chapter_table_has_rows_with_source_and_date(chapter):
     assert read_at.str.startswith("http").all(), "every row names the original's address or the copy read"
 
 
+def test_chapter_3_shows_both_rows_of_each_side_its_gdp_ratio_divides():
+    """Chapter 3's counter-arguments divide each side's SIPRI 2024 spending by its burden (an implied GDP) and
+    compare Russia with Ukraine; all four rows must be in the chapter's own table (review r11, defect 1: Ukraine's
+    spending row was missing, so a reader could not check the ratio)."""
+    items = set(table_for_chapter(3)["Item"])
+    for who in ("Russia", "Ukraine"):
+        assert f"{who}: military expenditure" in items
+        assert f"{who}: military burden (spending as a share of GDP)" in items
+
+
 def test_capstone_chapter_registers_its_table_and_unknown_chapters_raise():
     # chapter 13 reuses earlier chapters' rows, registered like every other chapter's (review r5, defect 8)
     table = table_for_chapter(13)
