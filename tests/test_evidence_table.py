@@ -191,3 +191,16 @@ def test_the_book_warns_on_a_reference_to_no_table(ref):
     assert "Missing evidence table" in evidence_html(ref, Renderer())
     assert Renderer.logger.warnings and "evidence table" in Renderer.logger.warnings[-1]
     assert evidence_html({"chapter": 5}, Renderer()) == evidence_table_html(5)
+
+
+def test_chapter_2_dates_its_control_claim_at_the_annexation():
+    """Chapter 2 says none of the four regions was wholly under Russian control when they were written into Russian
+    law (review r9, defect 3): its own table must hold a control row dated at the treaties (30 Sep 2022), not rely on
+    chapter 1's later control data."""
+    from territorial_trap_workbook.data import table_for_chapter
+
+    table = table_for_chapter(2)
+    rows = table[table["Item"].str.contains("Institute for the Study of War", regex=False)]
+    assert len(rows) == 1, "chapter 2's table should hold ISW's assessment of 30 September 2022"
+    assert str(rows.iloc[0]["Refers to"]) == "2022-09-30"
+    assert "none of the four claimed regions was wholly under Russian control" in rows.iloc[0]["Item"]

@@ -57,8 +57,6 @@ CLAIMS: list = [
     _exempt("U.S. willingness to trade recognition lies outside it",
             "says the model has no such parameter"),
     _deal_up("Below $\\lambda_R^{*}$ the clause buys leverage (strictly so while Ukraine values the future"),
-    _exempt("a clause moves the deal even before it binds",
-            "contrasts two conventions for the same deal; the movement itself is the registered 'raises the deal'"),
     _deal_up("Tying hands: the deal rises with Russia's legal rigidity until the win-sets stop overlapping"),
     Claim(2, "But the overlap shrinks as $r_R$ rises", function=width, space=S, moved="rigidity_R",
           direction="non-increasing"),

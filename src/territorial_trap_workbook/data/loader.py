@@ -508,7 +508,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
         ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
                                 "unga_es11_4_yes", "unga_es11_4_no", "unga_es11_4_abstain",
-                                "peskov_borders_2022"]}),
+                                "peskov_borders_2022", "isw_control_2022"]}),
         # Example 5's areas and populations: the statistics service's atlas rows (the Encyclopedia of Ukraine for
         # Kherson), the rows the chapter reads by source_id
         ("regions", {"source_id": ["ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson"]})],
