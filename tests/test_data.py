@@ -218,6 +218,10 @@ def test_capstone_chapter_registers_its_table_and_unknown_chapters_raise():
     assert list(table.columns) == EVIDENCE_COLUMNS
     assert len(table) >= 26
     assert any("Kherson" in item and "Shoigu" in item for item in table["Item"])
+    # the chapter's parameter table cites Ukraine's Arts. 2, 73 and 157, and its step 2 uses SIPRI's military burden
+    # for tau (review r8, defects 7 and 11)
+    assert any("Constitution of Ukraine, Art. 2 " in item for item in table["Item"])
+    assert any(item.startswith("Ukraine: military burden") for item in table["Item"])
     with pytest.raises(KeyError):
         table_for_chapter(99)
 

@@ -612,10 +612,11 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
          ("documents", {"id": ["putin_ceasefire_2025", "jeddah_2025", "eu_statement_2025_11", "cn_br_common"]})],
     # chapter 13 (the capstone) reuses earlier chapters' rows: the legal commitments and the Kremlin's pledge (behind
     # lambda_R, lambda_U and a), chapter 8's Kherson withdrawal and its reactions (the book's direct test of a), the
-    # parties' positions, the armistice, the calibration rows (A, g, m_R) and control (review r5, defects 2, 5, 6, 8)
+    # parties' positions, the armistice, the calibration rows (A, g, m_R) and control (review r5, defects 2, 5, 6, 8;
+    # r8: Art. 2 of Ukraine's constitution and Ukraine's military burden, behind tau)
     13: [
-        ("documents", {"id": ["ru_const_67", "ru_const_65_2022", "ru_accession_laws", "putin_forever", "ua_const_73",
-                              "ua_const_157"]}),
+        ("documents", {"id": ["ru_const_67", "ru_const_65_2022", "ru_accession_laws", "putin_forever", "ua_const_2",
+                              "ua_const_73", "ua_const_157"]}),
         ("documents", {"id": ["ru_kherson_withdrawal_2022", "ru_prigozhin_kherson_2022", "ru_kadyrov_kherson_2022",
                               "ru_simonyan_kherson_2022"]}),
         ("documents", {"id": ["pos_ua_constitution_2025", "ua_unsc_2024", "putin_talks_2022", "pos_ru_conditions_2024",
@@ -626,6 +627,7 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("aid", {"entity": "All donors", "measure": "allocated_military_per_year_average"}),
         ("economy", {"entity": "Ukraine", "measure": "gdp_current_usd"}),
         ("war_economy", {"entity": "Russia", "measure": "military_expenditure"}),
+        ("war_economy", {"entity": "Ukraine", "measure": "military_burden"}),  # tau (review r8, defect 7)
         ("aid", {"source_id": "kiel_2026_01", "entity": ["All donors", "Europe"]}),
         ("control", {"entity": "Ukraine"}),
     ],
