@@ -180,3 +180,12 @@ def test_a_ceasefire_postpones_the_offensive_exactly_when_it_is_further_from_one
     assert transitions.ceasefire_postpones()
     assert not transitions.ceasefire_postpones(ceasefire_offensive=0.10)
     assert transitions.ceasefire_postpones(ceasefire_offensive=0.09)
+
+
+def test_no_parameter_claims_to_model_re_arming():
+    """Review r11 of ch 12, defect 2: the chain has no strength variable, so it shows only *when* a pause ends in
+    an offensive, never re-arming. The chapter maps the article's "pause to re-arm" to one parameter only (a
+    ceasefire that breaks down fast, q_CO, in the text); the parameter table, printed in the chapter, must not
+    gloss another parameter (q_FO used to say "the pause used to re-arm") as that pause."""
+    glossed = [p.name for p in transitions.PARAMS if "rearm" in p.meaning.lower().replace("-", "")]
+    assert glossed == []

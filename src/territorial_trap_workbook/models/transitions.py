@@ -55,8 +55,10 @@ are declared from 0.01, so from every non-offensive state an offensive is possib
    a ceasefire". Differentiating t = (I − Q)⁻¹·1 gives ∂t_T/∂q_TC = N[T, T]·(t_C − t_T), and N[T, T] ≥ 1, so a
    likelier ceasefire lengthens the wait from talks if and only if an offensive is further away from a
    ceasefire than from talks, t_C > t_T (:func:`ceasefire_postpones`). It fails when an offensive comes
-   sooner from a ceasefire than from talks — a ceasefire that is a quick pause to re-arm (with the other defaults,
-   from about q_CO = 0.093; not simply when q_CO > q_TO, since ceasefires can also freeze).
+   sooner from a ceasefire than from talks — a ceasefire that breaks down fast (with the other defaults, from
+   about q_CO = 0.093; not simply when q_CO > q_TO, since ceasefires can also freeze). That high-q_CO case is the
+   chapter's one reading of the article's "pause to re-arm", and it captures only the timing: no state of the
+   chain records strength, so re-arming itself is not modelled (chapter 9's ``ceasefire.REARM`` models it).
 
 Assumptions: the chance of moving depends only on the current state, not on how long the state has lasted or
 on what came before (the Markov property — chapter 9's ceasefire hazard relaxes exactly this); probabilities
@@ -89,7 +91,7 @@ PARAMS = ParamSpace(
         _q("ceasefire_offensive", "Ceasefire → offensive", 0.01, 0.03,
            "Monthly chance that a ceasefire breaks down into an offensive.", "q_CO"),
         _q("frozen_offensive", "Frozen conflict → offensive", 0.01, 0.02,
-           "Monthly chance that a frozen conflict ends in an offensive (the pause used to re-arm).", "q_FO"),
+           "Monthly chance that a frozen conflict ends in an offensive.", "q_FO"),
         _q("frozen_talks", "Frozen conflict → talks", 0.0, 0.05,
            "Monthly chance that talks resume from a frozen conflict.", "q_FT"),
         _q("offensive_talks", "Offensive → talks", 0.0, 0.10,
