@@ -1,6 +1,7 @@
 """Chapter 10 model — Tullock (1980) / Hirshleifer (1989) contest success fed into chapter 1's range —
 re-derived from its closed forms, plus property tests drawn from the declaration."""
 import math
+import re
 
 import pytest
 from hypothesis import assume, given
@@ -216,3 +217,17 @@ def test_parameter_meanings_type_no_figure_from_the_data_package():
     gdp = float(econ[(econ.entity == "Ukraine") & (econ.measure == "gdp_current_usd")].value.iloc[0])
     russia = float(war[(war.entity == "Russia") & (war.measure == "military_expenditure")].value.iloc[0])
     assert SPACE["m_R"].default < russia / (gdp / contest.Y)
+
+
+def test_readout_gives_both_chances_to_three_decimals():
+    """Figure 10.1's read-out (figures/contest.py) is what exercise 10.3(2) reads: Ukraine's chance with and
+    without the east at m_R = 140 (gap 0.0262). With two decimals (0.25 and 0.28) a careful reader's 0.03 passed
+    the ±0.005 window by a hair (review r8 of ch 10, defect 14); three decimals leave a reading error of 0.001."""
+    from territorial_trap_workbook.figures.contest import draw
+
+    v = {**SPACE.defaults(), "m_R": 140.0}
+    s = contest.solve(**v)
+    readout = draw(v).readout
+    assert f"{s.p_U:.3f}" in readout and f"{s.p_U_with_east:.3f}" in readout, readout
+    shown = [float(x) for x in re.findall(r"\b0\.\d{3}\b", readout)[:2]]
+    assert abs((shown[1] - shown[0]) - s.p_U_drop) < 0.002

@@ -35,10 +35,12 @@ CLAIMS: list = [
           direction="falls"),
     Claim(10, "Losing the east lowers Ukraine's chance of prevailing at any given level of aid", function=_p_U,
           space=SPACE, moved="east_share", direction="falls"),
-    # "... and only more aid, or a higher mobilisation rate (exercise 10.5), holds it steady" (review r3, defect 4):
-    # both raise m_U and so p_U on the declared ranges
-    Claim(10, "and only more aid, or a higher mobilisation rate", function=_p_U, space=SPACE, moved="aid",
-          direction="rises"),
+    # "... on Ukraine's side only more aid, or a higher mobilisation rate (exercise 10.5), holds it steady, as would a
+    # fall in Russia's effort" (review r3, defect 4; review r8, defect 6: "only" held on Ukraine's side alone):
+    # aid and τ raise m_U and so p_U on the declared ranges, and p_U falls with m_R, so a fall in m_R raises it
+    Claim(10, "on Ukraine's side only more aid, or a higher mobilisation rate", function=_p_U, space=SPACE,
+          moved="aid", direction="rises"),
+    Claim(10, "as would a fall in Russia's effort", function=_p_U, space=SPACE, moved="m_R", direction="falls"),
     Claim(10, "a higher mobilisation rate (exercise 10.5), holds it steady", function=_p_U, space=SPACE, moved="tau",
           direction="rises"),
     # into chapter 1: a lower p_U (a larger lost east) raises p and Ukraine's limit p + c_U, which is clamped at

@@ -53,7 +53,8 @@ def draw(v: Mapping[str, float]) -> Frame:
              xaxis="x2", yaxis="y2", hovertemplate="range edge %{y:.2f}<extra></extra>"),
     ]
     verdict = "within Ukraine's limit" if s.bargain.demand_acceptable else "beyond Ukraine's limit"
-    readout = (f"Without the east Ukraine's chance of prevailing is {s.p_U:.2f} (with it, {s.p_U_with_east:.2f}); "
+    # three decimals: exercise 10.3 subtracts the two chances, and two-decimal readings could be off by 0.01
+    readout = (f"Without the east Ukraine's chance of prevailing is {s.p_U:.3f} (with it, {s.p_U_with_east:.3f}); "
                f"{s.compensating_aid:.1f} more aid would make up the loss. Russia's demand of {v['demand']:.2f} is "
                f"{verdict}.")
     return Frame(traces=traces, readout=readout)
