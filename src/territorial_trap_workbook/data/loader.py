@@ -504,7 +504,10 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("control", {"source_id": "online_ua_deepstate"}),
         ("control", {"source_id": "afp_isw_2025", "measure": "russian_held_share_of_area"}),
         ("documents", {"topic": "positions"}),
-        ("documents", {"id": ["cn_12_point"]})],
+        ("documents", {"id": ["cn_12_point"]}),
+        # the constitution's amended list of regions and chapter 8's Kherson withdrawal: the counter to "the
+        # constitution ties Moscow's hands" (review r13, defects 3 and 16)
+        ("documents", {"id": ["ru_const_65_2022", "ru_kherson_withdrawal_2022"]})],
     2: [("documents", {"topic": "legal"}), ("documents", {"topic": "recognition"}),
         ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
                                 "unga_es11_4_yes", "unga_es11_4_no", "unga_es11_4_abstain",
