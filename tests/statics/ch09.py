@@ -96,8 +96,8 @@ CLAIMS: list = [
          "exactly from about 4.8 years (glued); at Example 6's inputs (p_U 0.75, g_R 0.25, g_U 0.05) both give war for "
          "every pause beyond T* (about 8.35 years), the stationary form from about 1 year; checked on that region by "
          "tests/test_model_ceasefire.py (test_where_the_two_forms_agree_on_short_and_long_pauses)"),
-    _not("is the two-round end effect", "splits Example 1's glued fall into two glued parts (screening and the "
-         "two-round end effect) at the defaults, not a movement along a parameter"),
+    _not("is the price of delay", "splits Example 1's glued fall into two glued parts (screening and the "
+         "price of delay) at the defaults, not a movement along a parameter"),
     _not("though over a longer pause it should fall", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
     _not("each side's military strength grows at a constant rate", "an assumption of the model"),
     _not("In a ceasefire the declining side is whichever re-arms more slowly", "a definition"),
