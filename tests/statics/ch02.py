@@ -56,7 +56,8 @@ CLAIMS: list = [
           direction="non-increasing"),
     _exempt("U.S. willingness to trade recognition lies outside it",
             "says the model has no such parameter"),
-    _deal_up("Below $\\lambda_R^{*}$ the clause buys leverage (strictly so while Ukraine values the future"),
+    _deal_up("Below $\\lambda_R^{*}$ the clause buys leverage under this book's convention (strictly so while Ukraine "
+             "values the future"),
     _deal_up("Tying hands: the deal rises with Russia's legal rigidity until the win-sets stop overlapping"),
     Claim(2, "But the overlap shrinks as $r_R$ rises", function=width, space=S, moved="rigidity_R",
           direction="non-increasing"),

@@ -512,6 +512,10 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("documents", {"id": ["cn_12_point", "putin_talks_2022", "pos_ru_conditions_2024", "pos_ua_constitution_2025",
                                 "unga_es11_4_yes", "unga_es11_4_no", "unga_es11_4_abstain",
                                 "peskov_borders_2022", "isw_control_2022"]}),
+        # the withdrawal from Kherson city, six weeks after the region was written into the constitution, and the
+        # reactions to it (chapters 8 and 13 use the same rows): the "Recognition and control" counter-argument
+        ("documents", {"id": ["ru_kherson_withdrawal_2022", "ru_prigozhin_kherson_2022", "ru_kadyrov_kherson_2022",
+                              "ru_markov_kherson_2022"]}),
         # Example 5's areas and populations: the statistics service's atlas rows (the Encyclopedia of Ukraine for
         # Kherson), the rows the chapter reads by source_id
         ("regions", {"source_id": ["ukrcensus_don", "ukrcensus_luh", "ukrcensus_zap", "cius_kherson"]})],
