@@ -133,4 +133,6 @@ CLAIMS: list = [
        "c_bar", "non-decreasing"),
     _exempt("Audience costs in a one-shot crisis: credibility and the chances of concession",
             "the figure's caption, naming what it draws"),
+    _exempt("The payoffs are a normalisation: 0 is the position at the table before the demand",
+            "says what the payoff levels stand for ('regains' is about land, not a parameter moving)"),
 ]
