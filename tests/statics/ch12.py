@@ -108,7 +108,7 @@ CLAIMS: list = [
     _postpones("a likelier ceasefire lengthens the wait from talks if and only if"),
     _postpones("swaps some months of \"still in talks\" for a fresh start from a ceasefire"),
     _postpones("postpones the next offensive in the chain only while an offensive is further away"),
-    _brings_forward("a ceasefire that breaks down fast (high $q_{CO}$), which brings the offensive forward"),
+    _brings_forward("a ceasefire that breaks down fast enough that $t_C < t_T$, which brings the offensive forward"),
     _postpones("a durable one postpones the next offensive"),
     _brings_forward("a quick pause brings it forward"),
     _collapse("The expected wait from talks drops to"),
