@@ -81,8 +81,10 @@ CLAIMS: list = [
           direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.20, 0.31)}),
     Claim(4, "and then it climbs", function=price, space=S, moved="a_us", direction="rises",
           region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.32, 0.95)}),
-    Claim(4, "Why a U.S. that cares more is cheaper to detach.", function=price, space=S, moved="a_us",
-          direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.25, 0.30)}),
+    # Review r14 (defect 5): the heading now names where it holds, between about 0.19 (ch4_aus_lo) and the low near
+    # 0.32 (ch4_aus_min); checked on the same region as "falls to a low near" above.
+    Claim(4, "a U.S. that cares more is cheaper to detach.", function=price, space=S, moved="a_us",
+          direction="falls", region={**{k: (v, v) for k, v in D.items() if k != "a_us"}, "a_us": (0.20, 0.31)}),
     _exempt("That private part would not respond to a U.S. exit",
             "verbal joint-products argument outside the chapter's model (the sentence says so); no model quantity"),
     # Review r12, defect 6: how often the U.S. would leave unpaid (s0 < 0) on the sliders' weight grid, the other
