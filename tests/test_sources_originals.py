@@ -30,7 +30,7 @@ RELAY_DOMAINS = frozenset({
 # Rows whose original has neither identifier nor address today (2026-12-02).
 ORIGINAL_PENDING = frozenset({
     "afp_isw_2025",
-    "osce_smm_2020_05_18", "reuters_putin_2022", "newtimes_unga_2022",
+    "newtimes_unga_2022",
     "uaposition_2022", "ap_unga_2022", "cnn_us_framework_2025",
     "us_28_point_2025",
 })

@@ -19,13 +19,13 @@ SHIFT = {"pause": (0.5, 20.0), "p_U": (0.05, 0.95)}  # a pause of some length, a
 
 CLAIMS: list = [
     # --- part 2: survival
-    Claim(9, "Below 1 the shape makes the risk fall as the ceasefire ages", function=_risk, space=SURV,
+    Claim(9, "Below 1 the risk falls as the ceasefire ages", function=_risk, space=SURV,
           moved="horizon", direction="falls", region={"k": (0.3, 0.95)}),
-    Claim(9, "at 1 the risk is constant", function=_risk, space=SURV, moved="horizon", direction="constant",
+    Claim(9, "at 1 it is constant", function=_risk, space=SURV, moved="horizon", direction="constant",
           region={"k": (1.0, 1.0)}),
     Claim(9, "above 1 it rises", function=_risk, space=SURV, moved="horizon", direction="rises",
           region={"k": (1.05, 2.0)}),
-    Claim(9, "a model with a falling hazard makes the first months the most dangerous", function=_risk,
+    Claim(9, "why a falling hazard makes the first months the most dangerous", function=_risk,
           space=SURV, moved="horizon", direction="falls", region={"k": (0.3, 0.95)}),
     Claim(9, "a ceasefire that becomes more dangerous with age", function=_risk, space=SURV, moved="horizon",
           direction="rises", region={"k": (1.05, 2.0)}),
@@ -36,7 +36,7 @@ CLAIMS: list = [
           function=lambda **v: ceasefire.median_duration(**v), space=SURV, moved="n_measures",
           direction="rises", region=PROTECTIVE),
     # non-decreasing, not "rises": where survival underflows to ~1e-98 the gain is below any tolerance
-    Claim(9, "the chance of holding for ten years rises to",
+    Claim(9, "ten-year survival rises to",
           function=lambda **v: ceasefire.survival(v["horizon"], **v), space=SURV, moved="n_measures",
           direction="non-decreasing", region=PROTECTIVE),
     Claim(9, "By how much does the agreement lower the hazard?",
@@ -84,13 +84,13 @@ CLAIMS: list = [
           region=SHIFT),
     _not("Fortna's argument is that such measures work in three ways",
          "names Fortna's mechanisms (how measures work), not a movement of a model quantity"),
-    _not("is higher by $\\delta^2(p_1 - p_2)/(1 - \\delta)$ whenever the declining side loses ground",
+    _not("rises by $\\delta^2(p_1 - p_2)/(1 - \\delta)$",
          "a level comparison of the two forms, tested in tests/test_model_ceasefire.py "
          "(test_stationary_index_exceeds_two_period_by_the_repeated_shift)"),
-    _not("If the shift is felt in every future year, not just once, its weight",
+    _not("If the shift is felt in every future year, its weight",
          "compares the weight of the shift in the two forms (δ against δ/(1 − δ)) at the glued default δ; the level "
          "comparison is tested in tests/test_model_ceasefire.py"),
-    _not("At the defaults, short pauses are stable in both forms",
+    _not("never at the defaults, but for",
          "a level claim, not a movement along a parameter: at the REARM defaults (p_U 0.4, g_R 0.12, g_U 0.05, δ 0.9, "
          "c_D 0.1) the two-period form gives no war for any pause on 0.5-20 years and the stationary form gives war "
          "exactly from about 4.8 years (glued); at Example 6's inputs (p_U 0.75, g_R 0.25, g_U 0.05) both give war for "
@@ -99,16 +99,18 @@ CLAIMS: list = [
     _not("is the price of delay", "splits Example 1's glued fall into two glued parts (screening and the "
          "price of delay) at the defaults, not a movement along a parameter"),
     _not("though over a longer pause it should fall", "says how a richer model would treat δ and c_D; the book's model holds them fixed"),
-    _not("each side's military strength grows at a constant rate", "an assumption of the model"),
+    _not("let each side's strength grow at a constant rate", "an assumption of the model"),
     _not("In a ceasefire the declining side is whichever re-arms more slowly", "a definition"),
     _not("says that a side whose power is about to *decline* fights now", "states chapter 5's war condition"),
     _not("is only {glue:text}`ch9_index:.2f`", "the numbers of one worked example (glued); 'declining side' is a name"),
     _not("Start from $p_U =$", "the inputs of a worked example"),
     _not("and Russia out-arms it by a wide margin", "the inputs of a worked example"),
-    _not("the war index of the side that falls behind", "describes what the figure draws"),
+    _not("the war index of the side falling behind", "describes what the figure draws"),
     _not("Because chapter 5's two-period threshold", "a definition (θ ≤ 0); no parameter moves"),
-    _not("time used by the side then falling behind",
-         "a reading of a statement about 2014-2015, not a model quantity"),
+    _not("the nearest measure in the table is spending",
+         "reports two data rows (SIPRI's real changes in 2024), not a movement of a model quantity"),
+    _not("Fortna's monitors and guarantee, and a higher $g_U$",
+         "reads a stated position in the model's terms; no parameter moves along a range in the chapter"),
     _not("Raise Ukraine's starting chance slowly", "an instruction to the reader (explorer)"),
     _not("Re-arming during a ceasefire: the shifting balance", "the explorer's title"),
 ]

@@ -580,7 +580,11 @@ CHAPTER_EVIDENCE: dict[int, list[tuple[str, dict]]] = {
         ("documents", {"id": ["ru_const_67", "ru_accession_laws", "ru_const_65_2022", "ua_const_73"]}),
         ("documents", {"id": ["pos_ru_conditions_2024", "pos_ua_constitution_2025", "pos_us_swap_2025",
                               "eu_nonrecognition_2022", "cn_12_point"]})],
-    9: [("documents", {"topic": "ceasefire"}), ("documents", {"id": ["ua_guarantees_2025", "cn_12_point"]})],
+    # chapter 9: the armistice is its counter-case; the spending changes are the only measured proxy for part 3's
+    # re-arming rates (review r15, defects 5 and Evidence)
+    9: [("documents", {"topic": "ceasefire"}),
+        ("documents", {"id": ["ua_guarantees_2025", "cn_12_point", "korea_armistice_1953"]}),
+        ("war_economy", {"measure": ["military_expenditure_real_change"]})],
     10: [
         # the rows the chapter reads (GRP in hryvnia, derived ranges across unlike sources, the 2013 Donetsk
         # figure and the occupied area are in the data package but not shown: the page stays under 100 kB)
