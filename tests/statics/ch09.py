@@ -79,9 +79,6 @@ CLAIMS: list = [
     Claim(9, "Ukraine's chance of winning a renewed war falls to",
           function=lambda **v: ceasefire.pause(**v).p_U_after, space=REARM, moved="g_R", direction="falls",
           region=SHIFT),
-    Claim(9, "The model is symmetric: if Ukraine re-arms faster",
-          function=lambda **v: ceasefire.pause(**v).p_U_after, space=REARM, moved="g_U", direction="rises",
-          region=SHIFT),
     _not("Fortna's argument is that such measures work in three ways",
          "names Fortna's mechanisms (how measures work), not a movement of a model quantity"),
     _not("rises by $\\delta^2(p_1 - p_2)/(1 - \\delta)$",
@@ -111,6 +108,6 @@ CLAIMS: list = [
          "reports two data rows (SIPRI's real changes in 2024), not a movement of a model quantity"),
     _not("Fortna's monitors and guarantee, and a higher $g_U$",
          "reads a stated position in the model's terms; no parameter moves along a range in the chapter"),
-    _not("Raise Ukraine's starting chance slowly", "an instruction to the reader (explorer)"),
+    _not("Lower Ukraine's starting chance step by step", "an instruction to the reader (explorer)"),
     _not("Re-arming during a ceasefire: the shifting balance", "the explorer's title"),
 ]

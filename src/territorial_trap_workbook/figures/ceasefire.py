@@ -152,8 +152,11 @@ REARM_EXPLORER = ExplorerSpec(
     main=("g_R", "g_U", "p_U"),
     title="What re-arming during a ceasefire does to the balance of strength and to the risk of a new war",
     try_this=(
-        "Raise Ukraine's starting chance slowly with Russia re-arming faster. At what starting balance does the "
-        "war index first cross 1 within twenty years?",
+        # (at the default rates the solid two-period index never crosses 1 within 20 years for any starting
+        # balance, so the prompt asks about the stationary line and why the solid one stays below: review r16, defect 4)
+        "Lower Ukraine's starting chance step by step from its default. Below what starting balance does the "
+        "dash-dotted (stationary) war index stay under 1 for all twenty years? Why does the solid (two-period) "
+        "index never cross 1 at these rates?",
         "Give both sides the same re-arming rate. Does the length of the pause still matter?",
     ),
     caption=("Re-arming during a ceasefire: the shifting balance of strength and chapter 5's war condition "
