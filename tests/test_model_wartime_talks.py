@@ -111,3 +111,16 @@ def test_costs_must_be_ordered_and_bad_values_are_named():
         wt.solve(q=1.5)
     with pytest.raises(ParameterError, match="delta"):
         wt.probe_threshold(delta=0.2)
+
+
+@pytest.mark.parametrize("c_H, delta", [(0.2, 0.9), (0.1, 0.7), (0.05, 0.95)])
+def test_probe_cap_p_is_where_the_probe_demand_reaches_the_whole_prize(c_H, delta):
+    """Chapter 9 glues this p as the end of q*'s independence of p (review r15, defect 12)."""
+    base = dict(c_L=0.01, c_H=c_H, delta=delta)
+    cap = wt.probe_cap_p(**base)
+    assert 0 < cap < 1
+    below = wt.limits(**base, p=cap - 1e-6)[1]
+    above = wt.limits(**base, p=cap + 1e-6)[1]
+    assert below < 1.0 and above == 1.0
+    # below the cap (and with p + c_H <= 1), q* is the same at any p
+    assert wt.probe_threshold(**base, p=cap - 1e-6) == pytest.approx(wt.probe_threshold(**base, p=0.05))

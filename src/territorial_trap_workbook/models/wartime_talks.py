@@ -129,6 +129,13 @@ def limits(**params: float) -> tuple[float, float, float]:
     return x_l, x_h, y
 
 
+def probe_cap_p(**params: float) -> float:
+    """The p at which the probe demand reaches the whole prize, 1 − (1 + δ)·c_H/δ: below it nothing is clamped
+    (when p + c_H ≤ 1 too) and q* does not depend on p; above it X_H = 1 and probing gains less."""
+    v = PARAMS.validate(params)
+    return 1.0 - (1.0 + v["delta"]) * v["c_H"] / v["delta"]
+
+
 def probe_threshold(**params: float) -> float:
     """q* = (X_H − X_L)/(X_H − Y): Russia probes iff q < q*."""
     x_l, x_h, y = limits(**params)
